@@ -1,0 +1,93 @@
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import type { IngestOutcome } from '../../shared/usecases/ingest-object.js';
+import type { StoredDispatch } from '../../shared/ports/stored-dispatch.js';
+import { DISPATCH_HEADING, dispatchLine, printable } from '../format.js';
+import { openSession, type TargetOptions } from '../session.js';
+
+export const SAMPLE_CORPUS = 'corpus/sample';
+
+export interface StartOptions {
+  readonly input: string;
+  readonly fresh: boolean;
+}
+
+/** Files an analyst would upload: everything but our label files and dotfiles. */
+export function corpusFiles(directory: string): string[] {
+  return readdirSync(directory)
+    .filter((name) => !name.startsWith('.') && !name.endsWith('.json'))
+    .map((name) => join(directory, name))
+    .filter((path) => statSync(path).isFile())
+    .sort();
+}
+
+/**
+ * The whole local pipeline: start DynamoDB Local and s3rver, upload a directory to the bucket's
+ * incoming/ prefix, let the object-created events drive the ingest handler, and report.
+ */
+export async function runStart(target: TargetOptions, options: StartOptions, out: (line: string) => void) {
+  if (options.fresh) rmSync(target.stateDir, { recursive: true, force: true });
+  const files = corpusFiles(options.input);
+  const outcomes: IngestOutcome[] = [];
+  const session = await openSession(target, { observe: (outcome) => outcomes.push(outcome) });
+  try {
+    const { adapters, local } = session;
+    out(`treatywatch: ${session.describe}`);
+    const started = performance.now();
+    for (const path of files) {
+      await adapters.s3Client.send(
+        new PutObjectCommand({
+          Bucket: adapters.config.bucketName,
+          Key: `${adapters.config.incomingPrefix}${basename(path)}`,
+          Body: readFileSync(path),
+        }),
+      );
+    }
+    await local?.queue.drained();
+    const seconds = (performance.now() - started) / 1000;
+    out(`Uploaded ${files.length} files from ${options.input}/ to s3://${adapters.config.bucketName}/${adapters.config.incomingPrefix} and ingested them in ${seconds.toFixed(2)} s.`);
+    await report(session.adapters.dispatches.getDispatch.bind(session.adapters.dispatches), outcomes, out);
+    const rejectCount = (await adapters.rejects.listRejects({ includeReplayed: false })).length;
+    const total = (await adapters.dispatches.listDispatches({})).length;
+    out('');
+    out(`The store now holds ${total} dispatches and ${rejectCount} open rejects (data kept in ${target.stateDir}/).`);
+    out('Next: npx treatywatch dispatches · npx treatywatch show ID · npx treatywatch rejects · npx treatywatch replay ID');
+  } finally {
+    await session.close();
+  }
+}
+
+async function report(
+  getDispatch: (id: string) => Promise<StoredDispatch | undefined>,
+  outcomes: readonly IngestOutcome[],
+  out: (line: string) => void,
+) {
+  const stored = outcomes.filter((outcome) => outcome.kind === 'stored');
+  const duplicates = outcomes.filter((outcome) => outcome.kind === 'duplicate');
+  const rejected = outcomes.filter((outcome) => outcome.kind === 'rejected');
+  const previouslyRejected = duplicates.filter((outcome) => outcome.previously === 'rejected').length;
+  out(
+    `Stored ${stored.length} new dispatches · skipped ${duplicates.length} duplicates` +
+      (previouslyRejected ? ` (${previouslyRejected} of them rejected before)` : '') +
+      ` · rejected ${rejected.length}`,
+  );
+  const ids = [...new Set(outcomes.flatMap((outcome) => ('dispatchId' in outcome && outcome.dispatchId ? [outcome.dispatchId] : [])))];
+  const dispatches = (await Promise.all(ids.map(getDispatch))).filter((found): found is StoredDispatch => !!found);
+  if (dispatches.length > 0) {
+    out('');
+    out(`  ${DISPATCH_HEADING}`);
+    const newIds = new Set(stored.map((outcome) => outcome.dispatchId));
+    for (const dispatch of dispatches.sort((a, b) => a.dispatch.date.localeCompare(b.dispatch.date))) {
+      out(`${newIds.has(dispatch.dispatch.id) ? '+' : '='} ${dispatchLine(dispatch)}`);
+    }
+    out('  (+ new, = already stored)');
+  }
+  if (rejected.length > 0) {
+    out('');
+    out('Rejected (kept in the dead-letter store; fix and `treatywatch replay ID`):');
+    for (const outcome of rejected) {
+      out(`  ${printable(outcome.key)}  ${outcome.code}  reject ${outcome.rejectId}`);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError } from '../shared/config/config.js';
+import { JavaMissingError } from '../shared/adapters/local/java-runtime.js';
+import { runDispatches } from './commands/dispatches.js';
+import { runRejects } from './commands/rejects.js';
+import { runReplay } from './commands/replay.js';
+import { runShow } from './commands/show.js';
+import { SAMPLE_CORPUS, runStart } from './commands/start.js';
+import { type Session, type TargetOptions, openSession, targetFromEnvironment } from './session.js';
+import { UsageError } from './usage-error.js';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+// `treatywatch dispatches | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new InvalidArgumentError(`"${value}" is not a date like 2001-05-31`);
+  }
+  return value;
+}
+
+const program = new Command('treatywatch')
+  .description('Watches arms-control dispatches and tells analysts when a position moves.')
+  .addOption(new Option('--table <name>', 'a deployed DynamoDB table (default: the local store)').env('TREATYWATCH_TABLE'))
+  .addOption(new Option('--bucket <name>', 'the deployed dispatch bucket').env('TREATYWATCH_BUCKET'))
+  .addOption(new Option('--region <region>', 'AWS region of the deployed stack').env('AWS_REGION'))
+  .addOption(new Option('--state-dir <dir>', 'where the local store keeps its data').env('TREATYWATCH_STATE_DIR'))
+  .showHelpAfterError();
+
+const target = (): TargetOptions => targetFromEnvironment(program.opts(), {});
+
+async function withSession(run: (session: Session) => Promise<unknown>): Promise<void> {
+  const session = await openSession(target());
+  try {
+    await run(session);
+  } finally {
+    await session.close();
+  }
+}
+
+program
+  .command('start')
+  .description('start the local services, upload a corpus, ingest it through the Lambda handler, and report')
+  .option('--input <dir>', 'ingest this directory instead of the sample corpus', SAMPLE_CORPUS)
+  .option('--fresh', 'start from an empty store', false)
+  .action(async (options: { input: string; fresh: boolean }) => {
+    const chosen = target();
+    if (chosen.table) throw new UsageError('start runs the local pipeline; upload to the deployed bucket instead (see README)');
+    await runStart(chosen, options, out);
+  });
+
+program
+  .command('dispatches')
+  .description('list stored dispatches, oldest first')
+  .option('--from <date>', 'first dispatch date (inclusive)', isoDate)
+  .option('--to <date>', 'last dispatch date (inclusive)', isoDate)
+  .option('--json', 'print a JSON array', false)
+  .action((options: { from?: string; to?: string; json: boolean }) =>
+    withSession((session) => runDispatches(session, options, out)),
+  );
+
+program
+  .command('show')
+  .description('print one dispatch with its paragraphs and citations')
+  .argument('<id>', 'dispatch id, or a unique prefix of 6+ characters')
+  .option('--json', 'print JSON', false)
+  .action((id: string, options: { json: boolean }) => withSession((session) => runShow(session, id, options, out)));
+
+program
+  .command('rejects')
+  .description('list rejected inputs kept in the dead-letter store, with their reasons')
+  .option('--all', 'include rejects already replayed', false)
+  .option('--json', 'print a JSON array', false)
+  .action((options: { all: boolean; json: boolean }) => withSession((session) => runRejects(session, options, out)));
+
+program
+  .command('replay')
+  .description('re-submit rejected inputs through the ingest path (after fixing the file, for example)')
+  .argument('[id]', 'the reject id shown by `treatywatch rejects`')
+  .option('--all', 'replay every open reject', false)
+  .action((id: string | undefined, options: { all: boolean }) =>
+    withSession(async (session) => {
+      const still = await runReplay(session, id, options, out);
+      if (still > 0) process.exitCode = 1;
+    }),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof JavaMissingError) {
+    process.stderr.write(`treatywatch: ${error.message}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  } else {
+    throw error;
+  }
+}

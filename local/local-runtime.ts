@@ -1,0 +1,133 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { type Adapters, buildAdapters } from '../shared/adapters/build-adapters.js';
+import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
+import { startDynamoDbLocal } from '../shared/adapters/local/dynamodb-local.js';
+import { LocalQueue } from '../shared/adapters/local/local-queue.js';
+import { startS3rver } from '../shared/adapters/local/s3rver-local.js';
+import type { Config } from '../shared/config/config.js';
+import { encodeS3Key, s3NotificationSchema } from '../shared/events/s3-notification.js';
+import { type IngestOutcome, type ObjectAnnouncement, ingestObject } from '../shared/usecases/ingest-object.js';
+import { makeHandler } from '../functions/ingest-s3/make-handler.js';
+
+export const LOCAL_TABLE = 'treatywatch';
+export const LOCAL_BUCKET = 'treatywatch-local';
+/** The redrive policy the CDK stack gives the ingest queue. */
+export const INGEST_MAX_RECEIVE_COUNT = 5;
+export const INGEST_BATCH_SIZE = 10;
+
+export interface LocalRuntime {
+  readonly config: Config;
+  readonly adapters: Adapters;
+  /** The same ingest entry point Lambda runs, fed by the local queue. */
+  readonly ingest: (announced: ObjectAnnouncement) => Promise<IngestOutcome>;
+  readonly queue: LocalQueue;
+  stop(): Promise<void>;
+}
+
+export interface LocalRuntimeOptions {
+  /** Persist data here (`.treatywatch/`); in memory and a temporary directory otherwise. */
+  readonly stateDir?: string;
+  readonly tableName?: string;
+  readonly bucketName?: string;
+  /** Sees every ingest outcome (for summaries and tests). */
+  readonly observe?: (outcome: IngestOutcome) => void;
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+}
+
+/**
+ * DynamoDB Local + s3rver on loopback, wired as AWS wires them: an object created under the
+ * incoming prefix becomes an S3 notification in an SQS-style message, delivered in batches to
+ * the ingest Lambda's handler, with failed messages retried and then dead-lettered.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const tableName = options.tableName ?? LOCAL_TABLE;
+  const bucketName = options.bucketName ?? LOCAL_BUCKET;
+  const [dynamo, s3] = await Promise.all([
+    startDynamoDbLocal(options.stateDir ? { directory: `${options.stateDir}/dynamodb` } : {}),
+    startS3rver({ buckets: [bucketName], ...(options.stateDir ? { directory: `${options.stateDir}/s3` } : {}) }),
+  ]);
+  const config: Config = {
+    tableName,
+    bucketName,
+    incomingPrefix: 'incoming/',
+    region: 'us-east-1',
+    dynamoDbEndpoint: dynamo.endpoint,
+    s3Endpoint: s3.endpoint,
+  };
+  const adapters = buildAdapters(config);
+  await ensureTable(adapters.dynamoDbClient, tableName);
+  await ensureBucket(adapters, bucketName);
+
+  const ingest = async (announced: ObjectAnnouncement) => {
+    const outcome = await ingestObject(adapters, announced);
+    options.observe?.(outcome);
+    return outcome;
+  };
+  const handler = makeHandler({
+    ingest,
+    rejects: adapters.rejects,
+    clock: adapters.clock,
+    incomingPrefix: config.incomingPrefix,
+    logger: new Logger({ serviceName: 'ingest-s3', logLevel: options.logLevel ?? 'SILENT' }),
+  });
+  const queue = new LocalQueue({
+    batchSize: INGEST_BATCH_SIZE,
+    maxReceiveCount: INGEST_MAX_RECEIVE_COUNT,
+    consumer: handler,
+    onDeadLetter: async (body, receiveCount) => {
+      await adapters.rejects.recordReject(
+        {
+          code: 'retries-exhausted',
+          message: `message failed ${receiveCount} deliveries and was moved to the dead-letter queue`,
+          source: { kind: 'event', body },
+        },
+        adapters.clock.now(),
+      );
+    },
+  });
+  s3.onEvent((notification) => {
+    const relayed = asAwsNotification(notification, config.incomingPrefix);
+    if (relayed) queue.send(relayed);
+  });
+
+  return {
+    config,
+    adapters,
+    ingest,
+    queue,
+    async stop() {
+      await queue.drained();
+      adapters.s3Client.destroy();
+      adapters.dynamoDbClient.destroy();
+      await Promise.all([s3.stop(), dynamo.stop()]);
+    },
+  };
+}
+
+async function ensureBucket(adapters: Adapters, bucketName: string): Promise<void> {
+  try {
+    await adapters.s3Client.send(new CreateBucketCommand({ Bucket: bucketName }));
+  } catch (error) {
+    if (!(error instanceof Error && /BucketAlready/.test(error.name))) throw error;
+  }
+}
+
+/**
+ * s3rver emits raw keys; S3 URL-encodes them (`+` for a space). Only object-created events under
+ * the incoming prefix are relayed, as the bucket's notification filter does in AWS.
+ */
+function asAwsNotification(notification: unknown, incomingPrefix: string): string | undefined {
+  const parsed = s3NotificationSchema.safeParse(notification);
+  if (!parsed.success) return undefined;
+  const records = parsed.data.Records.filter(
+    (record) => record.eventName.startsWith('ObjectCreated:') && record.s3.object.key.startsWith(incomingPrefix),
+  );
+  if (records.length === 0) return undefined;
+  return JSON.stringify({
+    Records: records.map((record) => ({
+      ...record,
+      s3: { ...record.s3, object: { ...record.s3.object, key: encodeS3Key(record.s3.object.key) } },
+    })),
+  });
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { RejectInput, RejectRecord, RejectSource, RejectStore } from '../../ports/reject-store.js';
+import { queryAll } from './query-all.js';
+import { ENTITY, REJECTS_PARTITION, SCHEMA_VERSION, TABLE_KEYS, rejectByTime, rejectKey } from './table-keys.js';
+
+/** An SQS body is at most 256 KB, so a kept body always fits in an item. */
+const MAX_KEPT_BODY = 256 * 1024;
+
+const rejectSchema = z.object({
+  entityType: z.literal(ENTITY.reject),
+  id: z.string(),
+  code: z.string(),
+  message: z.string(),
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('s3'), bucket: z.string(), key: z.string(), version: z.string() }),
+    z.object({ kind: z.literal('event'), body: z.string() }),
+  ]),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  attempts: z.number(),
+  status: z.enum(['open', 'replayed']),
+  replayedAt: z.string().optional(),
+  replayOutcome: z.string().optional(),
+});
+
+/** The same bad input always maps to one record. */
+export function rejectId(source: RejectSource): string {
+  const identity =
+    source.kind === 's3' ? `s3\n${source.bucket}\n${source.key}\n${source.version}` : `event\n${source.body}`;
+  return createHash('sha256').update(identity).digest('hex').slice(0, 20);
+}
+
+export class DynamoDbRejectStore implements RejectStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async recordReject(reject: RejectInput, at: Date): Promise<RejectRecord> {
+    const source: RejectSource =
+      reject.source.kind === 'event' ? { kind: 'event', body: reject.source.body.slice(0, MAX_KEPT_BODY) } : reject.source;
+    const id = rejectId(source);
+    const now = at.toISOString();
+    // One conditional-free upsert: first delivery creates the record, later ones count attempts.
+    const result = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: rejectKey(id),
+        UpdateExpression: [
+          'SET entityType = :type, schemaVersion = :version, id = :id, code = :code, message = :message,',
+          '#source = :source, lastSeenAt = :now, #status = :open,',
+          'firstSeenAt = if_not_exists(firstSeenAt, :now),',
+          '#gpk = :gpk, #gsk = if_not_exists(#gsk, :gsk)',
+          'ADD attempts :one',
+        ].join(' '),
+        ExpressionAttributeNames: {
+          '#source': 'source',
+          '#status': 'status',
+          '#gpk': TABLE_KEYS.byKindIndex.partitionKey,
+          '#gsk': TABLE_KEYS.byKindIndex.sortKey,
+        },
+        ExpressionAttributeValues: {
+          ':type': ENTITY.reject,
+          ':version': SCHEMA_VERSION,
+          ':id': id,
+          ':code': reject.code,
+          ':message': reject.message,
+          ':source': source,
+          ':now': now,
+          ':open': 'open',
+          ':gpk': REJECTS_PARTITION,
+          ':gsk': rejectByTime(now, id).gsi1sk,
+          ':one': 1,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return rejectSchema.parse(result.Attributes);
+  }
+
+  async getReject(id: string): Promise<RejectRecord | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: rejectKey(id) }));
+    return result.Item ? rejectSchema.parse(result.Item) : undefined;
+  }
+
+  async listRejects(options: { readonly includeReplayed: boolean }): Promise<RejectRecord[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: TABLE_KEYS.byKindIndex.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': TABLE_KEYS.byKindIndex.partitionKey },
+      ExpressionAttributeValues: { ':pk': REJECTS_PARTITION },
+    });
+    const rejects = items.map((item) => rejectSchema.parse(item));
+    return options.includeReplayed ? rejects : rejects.filter((reject) => reject.status === 'open');
+  }
+
+  async markReplayed(id: string, outcome: string, at: Date): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: rejectKey(id),
+        UpdateExpression: 'SET #status = :replayed, replayedAt = :at, replayOutcome = :outcome',
+        ConditionExpression: 'attribute_exists(id)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':replayed': 'replayed', ':at': at.toISOString(), ':outcome': outcome },
+      }),
+    );
+  }
+}

@@ -1,0 +1,72 @@
+/** One parenthesised citation group as printed, before its year is known. */
+export interface RawCitation {
+  readonly outlets: readonly string[];
+  readonly month: number;
+  readonly day: number;
+  /** Offset of the opening parenthesis within the paragraph. */
+  readonly offset: number;
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_NAMES = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** "May 28", "May 28-29", "May 28 and 29": the last day is the one cited. */
+const DATE = new RegExp(`^(${MONTH_NAMES})\\s+(\\d{1,2})(?:\\s*(?:-|–|and|&)\\s*(\\d{1,2}))?$`, 'i');
+const PARENTHESIS = /\(([^()]{3,400})\)/g;
+/** A citation ends a sentence: it is followed by the paragraph's end or by a new sentence. */
+const ENDS_SENTENCE = /^[.;]?["”’]?(?:\s*$|\s+["“‘(]?[A-Z0-9])/;
+
+const monthNumber = (name: string): number =>
+  MONTHS.findIndex((month) => month.startsWith(name.toLowerCase().replace('.', '').slice(0, 3))) + 1;
+
+/**
+ * Finds the citation groups in a paragraph: `(Vremya MN, Izvestia, May 29)` is two outlets and
+ * one date, `(New York Times, May 28; AFP, March 29)` two groups. A parenthesis that does not
+ * end a sentence, or whose parts are not "outlet…, date", is prose: "(ABM)", "(see below)".
+ */
+export function findCitations(paragraph: string): RawCitation[] {
+  const found: RawCitation[] = [];
+  for (const match of paragraph.matchAll(PARENTHESIS)) {
+    const inside = match[1] ?? '';
+    const after = paragraph.slice(match.index + match[0].length);
+    if (!ENDS_SENTENCE.test(after)) continue;
+    const groups = parseGroups(inside, match.index);
+    if (groups) found.push(...groups);
+  }
+  return found;
+}
+
+function parseGroups(inside: string, offset: number): RawCitation[] | undefined {
+  const groups: RawCitation[] = [];
+  for (const group of inside.split(';')) {
+    const parts = group.split(',').map((part) => part.trim());
+    const dateText = parts.pop() ?? '';
+    const date = DATE.exec(dateText);
+    if (!date || parts.length === 0) return undefined;
+    const outlets = parts.filter((part) => part.length > 0);
+    if (outlets.length !== parts.length || !outlets.every(isOutletName)) return undefined;
+    const month = monthNumber(date[1] ?? '');
+    const day = Number(date[3] ?? date[2]);
+    if (month < 1 || day < 1 || day > 31) return undefined;
+    groups.push({ outlets, month, day, offset });
+  }
+  return groups;
+}
+
+/** Outlet names are short and capitalised ("Interfax", "Vremya MN", "the Washington Post"). */
+function isOutletName(part: string): boolean {
+  if (part.length > 60 || /^(?:see|cf\.?|e\.g\.|i\.e\.)\b/i.test(part)) return false;
+  return /^(?:the\s+)?[A-Z0-9]/.test(part) && part.split(/\s+/).length <= 7;
+}

@@ -1,0 +1,80 @@
+import type { DateSource, DispatchContext } from '../dispatch.js';
+import type { RawCitation } from './citations.js';
+import { addDays, calendarDate, dateInKey, isoDay, parseDay } from './dates.js';
+
+export interface DatedCitations {
+  readonly date: string;
+  readonly dateSource: DateSource;
+  /** Each raw citation's ISO date, in the same order; undefined where the day does not exist. */
+  readonly citationDates: readonly (string | undefined)[];
+}
+
+interface Anchor {
+  readonly ms: number;
+  readonly source: DateSource;
+}
+
+/** Citations are printed on or before the issue date; a little slack covers time zones. */
+const CITATION_SLACK_DAYS = 2;
+const HALF_YEAR_DAYS = 183;
+
+/**
+ * Dates the dispatch and its citations. With a header, the volume gives the year and the latest
+ * citation the day; without one, the supplied publication date, a date in the key, or the upload
+ * time anchors both.
+ */
+export function dateDispatch(
+  volumeYear: number | null,
+  citations: readonly RawCitation[],
+  context: DispatchContext,
+): DatedCitations {
+  const anchor = contextAnchor(context);
+  if (volumeYear !== null) {
+    const dates = citationsInYear(volumeYear, citations);
+    const known = dates.filter((ms): ms is number => ms !== undefined);
+    if (known.length > 0) {
+      return { date: isoDay(Math.max(...known)), dateSource: 'header-citations', citationDates: dates.map(iso) };
+    }
+    const anchored = new Date(anchor.ms).getUTCFullYear() === volumeYear;
+    return {
+      date: anchored ? isoDay(anchor.ms) : `${volumeYear}-01-01`,
+      dateSource: anchored ? anchor.source : 'header-year',
+      citationDates: dates.map(iso),
+    };
+  }
+  return {
+    date: isoDay(anchor.ms),
+    dateSource: anchor.source,
+    citationDates: citations.map((citation) => iso(citationBefore(anchor.ms, citation))),
+  };
+}
+
+const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : isoDay(ms));
+
+/**
+ * All citations fall in the volume's year, except that a January issue citing December means
+ * the December before: when the dates span more than half a year, the late months roll back.
+ */
+function citationsInYear(year: number, citations: readonly RawCitation[]): (number | undefined)[] {
+  const months = citations.map((citation) => citation.month);
+  const spansYearEnd = Math.max(...months) - Math.min(...months) > HALF_YEAR_DAYS / 30.5;
+  return citations.map((citation) => {
+    const rollBack = spansYearEnd && citation.month >= 7;
+    return calendarDate(rollBack ? year - 1 : year, citation.month, citation.day);
+  });
+}
+
+function citationBefore(anchorMs: number, citation: RawCitation): number | undefined {
+  const year = new Date(anchorMs).getUTCFullYear();
+  const sameYear = calendarDate(year, citation.month, citation.day);
+  if (sameYear !== undefined && sameYear <= addDays(anchorMs, CITATION_SLACK_DAYS)) return sameYear;
+  return calendarDate(year - 1, citation.month, citation.day);
+}
+
+function contextAnchor(context: DispatchContext): Anchor {
+  const published = context.published ? parseDay(context.published.value) : undefined;
+  if (published !== undefined && context.published) return { ms: published, source: context.published.from };
+  const fromKey = context.sourceKey ? dateInKey(context.sourceKey) : undefined;
+  if (fromKey !== undefined) return { ms: fromKey, source: 'object-key' };
+  return { ms: parseDay(context.receivedAt) ?? 0, source: 'received' };
+}

@@ -1,0 +1,29 @@
+/** Why an input was refused. Parser codes plus the ways a delivery itself can be bad. */
+export type RejectSource =
+  | { readonly kind: 's3'; readonly bucket: string; readonly key: string; readonly version: string }
+  | { readonly kind: 'event'; readonly body: string };
+
+export interface RejectInput {
+  readonly code: string;
+  readonly message: string;
+  readonly source: RejectSource;
+}
+
+export interface RejectRecord extends RejectInput {
+  readonly id: string;
+  readonly firstSeenAt: string;
+  readonly lastSeenAt: string;
+  /** Deliveries of the same bad input: one record, counted. */
+  readonly attempts: number;
+  readonly status: 'open' | 'replayed';
+  readonly replayedAt?: string;
+  readonly replayOutcome?: string;
+}
+
+export interface RejectStore {
+  /** Keeps the rejected input with its reason; the same input rejected again updates one record. */
+  recordReject(reject: RejectInput, at: Date): Promise<RejectRecord>;
+  getReject(id: string): Promise<RejectRecord | undefined>;
+  listRejects(options: { readonly includeReplayed: boolean }): Promise<RejectRecord[]>;
+  markReplayed(id: string, outcome: string, at: Date): Promise<void>;
+}

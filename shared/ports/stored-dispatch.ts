@@ -1,0 +1,18 @@
+import type { Dispatch } from '../domain/index.js';
+
+/** Where a dispatch came from: an uploaded object or (later) a feed item. */
+export type DispatchSource = {
+  readonly kind: 's3';
+  readonly bucket: string;
+  readonly key: string;
+  readonly versionId?: string;
+  readonly etag?: string;
+};
+
+export interface StoredDispatch {
+  readonly dispatch: Dispatch;
+  readonly source: DispatchSource;
+  readonly ingestedAt: string;
+  /** How many more times the same text arrived after the first. */
+  readonly duplicateDeliveries: number;
+}
