@@ -1,8 +1,8 @@
-import type { StoredDispatch } from '../shared/ports/stored-dispatch.js';
 import type { RejectRecord } from '../shared/ports/reject-store.js';
+import type { StoredDispatch } from '../shared/ports/stored-dispatch.js';
 
 /** Dispatch text is untrusted: control characters are shown, never sent to the terminal. */
-export const printable = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+export const printable = (text: string): string => text.replace(/[^\P{Cc}\t\n]/gu, '?');
 
 export function firstWords(text: string, count = 10): string {
   const words = text.split(/\s+/).slice(0, count).join(' ');
@@ -25,7 +25,13 @@ export function dispatchLine(stored: StoredDispatch): string {
   ].join('  ');
 }
 
-export const DISPATCH_HEADING = ['ID'.padEnd(12), 'DATE'.padEnd(10), 'DATE SOURCE'.padEnd(16), 'CIT', 'FIRST WORDS'].join('  ');
+export const DISPATCH_HEADING = [
+  'ID'.padEnd(12),
+  'DATE'.padEnd(10),
+  'DATE SOURCE'.padEnd(16),
+  'CIT',
+  'FIRST WORDS',
+].join('  ');
 
 export function rejectSource(reject: RejectRecord): string {
   return reject.source.kind === 's3'
@@ -46,5 +52,10 @@ export function rejectLine(reject: RejectRecord): string {
 }
 
 export function dispatchJson(stored: StoredDispatch) {
-  return { ...stored.dispatch, source: stored.source, ingestedAt: stored.ingestedAt, duplicateDeliveries: stored.duplicateDeliveries };
+  return {
+    ...stored.dispatch,
+    source: stored.source,
+    ingestedAt: stored.ingestedAt,
+    duplicateDeliveries: stored.duplicateDeliveries,
+  };
 }

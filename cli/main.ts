@@ -1,12 +1,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigError } from '../shared/config/config.js';
 import { JavaMissingError } from '../shared/adapters/local/java-runtime.js';
+import { ConfigError } from '../shared/config/config.js';
 import { runDispatches } from './commands/dispatches.js';
 import { runRejects } from './commands/rejects.js';
 import { runReplay } from './commands/replay.js';
 import { runShow } from './commands/show.js';
-import { SAMPLE_CORPUS, runStart } from './commands/start.js';
-import { type Session, type TargetOptions, openSession, targetFromEnvironment } from './session.js';
+import { runStart, SAMPLE_CORPUS } from './commands/start.js';
+import { openSession, type Session, type TargetOptions, targetFromEnvironment } from './session.js';
 import { UsageError } from './usage-error.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -25,10 +25,16 @@ function isoDate(value: string): string {
 
 const program = new Command('treatywatch')
   .description('Watches arms-control dispatches and tells analysts when a position moves.')
-  .addOption(new Option('--table <name>', 'a deployed DynamoDB table (default: the local store)').env('TREATYWATCH_TABLE'))
+  .addOption(
+    new Option('--table <name>', 'a deployed DynamoDB table (default: the local store)').env(
+      'TREATYWATCH_TABLE',
+    ),
+  )
   .addOption(new Option('--bucket <name>', 'the deployed dispatch bucket').env('TREATYWATCH_BUCKET'))
   .addOption(new Option('--region <region>', 'AWS region of the deployed stack').env('AWS_REGION'))
-  .addOption(new Option('--state-dir <dir>', 'where the local store keeps its data').env('TREATYWATCH_STATE_DIR'))
+  .addOption(
+    new Option('--state-dir <dir>', 'where the local store keeps its data').env('TREATYWATCH_STATE_DIR'),
+  )
   .showHelpAfterError();
 
 const target = (): TargetOptions => targetFromEnvironment(program.opts(), {});
@@ -49,7 +55,10 @@ program
   .option('--fresh', 'start from an empty store', false)
   .action(async (options: { input: string; fresh: boolean }) => {
     const chosen = target();
-    if (chosen.table) throw new UsageError('start runs the local pipeline; upload to the deployed bucket instead (see README)');
+    if (chosen.table)
+      throw new UsageError(
+        'start runs the local pipeline; upload to the deployed bucket instead (see README)',
+      );
     await runStart(chosen, options, out);
   });
 
@@ -68,14 +77,18 @@ program
   .description('print one dispatch with its paragraphs and citations')
   .argument('<id>', 'dispatch id, or a unique prefix of 6+ characters')
   .option('--json', 'print JSON', false)
-  .action((id: string, options: { json: boolean }) => withSession((session) => runShow(session, id, options, out)));
+  .action((id: string, options: { json: boolean }) =>
+    withSession((session) => runShow(session, id, options, out)),
+  );
 
 program
   .command('rejects')
   .description('list rejected inputs kept in the dead-letter store, with their reasons')
   .option('--all', 'include rejects already replayed', false)
   .option('--json', 'print a JSON array', false)
-  .action((options: { all: boolean; json: boolean }) => withSession((session) => runRejects(session, options, out)));
+  .action((options: { all: boolean; json: boolean }) =>
+    withSession((session) => runRejects(session, options, out)),
+  );
 
 program
   .command('replay')

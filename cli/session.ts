@@ -1,10 +1,14 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { randomUUID } from 'node:crypto';
-import { type Adapters, buildAdapters } from '../shared/adapters/build-adapters.js';
-import { loadConfig } from '../shared/config/config.js';
-import { type IngestOutcome, type ObjectAnnouncement, ingestObject } from '../shared/usecases/ingest-object.js';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { makeHandler } from '../functions/ingest-s3/make-handler.js';
 import { type LocalRuntime, startLocalRuntime } from '../local/local-runtime.js';
+import { type Adapters, buildAdapters } from '../shared/adapters/build-adapters.js';
+import { loadConfig } from '../shared/config/config.js';
+import {
+  type IngestOutcome,
+  ingestObject,
+  type ObjectAnnouncement,
+} from '../shared/usecases/ingest-object.js';
 
 /** Where a command's data lives: the local store under .treatywatch/, or a deployed table and bucket. */
 export interface TargetOptions {

@@ -1,5 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import type { SQSBatchResponse } from 'aws-lambda';
+import { makeHandler } from '../functions/ingest-s3/make-handler.js';
 import { type Adapters, buildAdapters } from '../shared/adapters/build-adapters.js';
 import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
 import { startDynamoDbLocal } from '../shared/adapters/local/dynamodb-local.js';
@@ -7,8 +9,11 @@ import { LocalQueue } from '../shared/adapters/local/local-queue.js';
 import { startS3rver } from '../shared/adapters/local/s3rver-local.js';
 import type { Config } from '../shared/config/config.js';
 import { encodeS3Key, s3NotificationSchema } from '../shared/events/s3-notification.js';
-import { type IngestOutcome, type ObjectAnnouncement, ingestObject } from '../shared/usecases/ingest-object.js';
-import { makeHandler } from '../functions/ingest-s3/make-handler.js';
+import {
+  type IngestOutcome,
+  ingestObject,
+  type ObjectAnnouncement,
+} from '../shared/usecases/ingest-object.js';
 
 export const LOCAL_TABLE = 'treatywatch';
 export const LOCAL_BUCKET = 'treatywatch-local';
@@ -22,6 +27,8 @@ export interface LocalRuntime {
   /** The same ingest entry point Lambda runs, fed by the local queue. */
   readonly ingest: (announced: ObjectAnnouncement) => Promise<IngestOutcome>;
   readonly queue: LocalQueue;
+  /** The ingest Lambda's handler, as the queue invokes it. */
+  readonly handler: (event: unknown) => Promise<SQSBatchResponse>;
   stop(): Promise<void>;
 }
 
@@ -33,6 +40,10 @@ export interface LocalRuntimeOptions {
   /** Sees every ingest outcome (for summaries and tests). */
   readonly observe?: (outcome: IngestOutcome) => void;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** Use an already running DynamoDB Local (tests start one per run) instead of spawning one. */
+  readonly dynamoDbEndpoint?: string;
+  /** Relay s3rver's object-created events to the queue (default); tests that deliver by hand turn it off. */
+  readonly relayS3Events?: boolean;
 }
 
 /**
@@ -44,8 +55,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const tableName = options.tableName ?? LOCAL_TABLE;
   const bucketName = options.bucketName ?? LOCAL_BUCKET;
   const [dynamo, s3] = await Promise.all([
-    startDynamoDbLocal(options.stateDir ? { directory: `${options.stateDir}/dynamodb` } : {}),
-    startS3rver({ buckets: [bucketName], ...(options.stateDir ? { directory: `${options.stateDir}/s3` } : {}) }),
+    options.dynamoDbEndpoint
+      ? { endpoint: options.dynamoDbEndpoint, stop: async () => {} }
+      : startDynamoDbLocal(options.stateDir ? { directory: `${options.stateDir}/dynamodb` } : {}),
+    startS3rver({
+      buckets: [bucketName],
+      ...(options.stateDir ? { directory: `${options.stateDir}/s3` } : {}),
+    }),
   ]);
   const config: Config = {
     tableName,
@@ -86,16 +102,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       );
     },
   });
-  s3.onEvent((notification) => {
-    const relayed = asAwsNotification(notification, config.incomingPrefix);
-    if (relayed) queue.send(relayed);
-  });
+  if (options.relayS3Events !== false)
+    s3.onEvent((notification) => {
+      const relayed = asAwsNotification(notification, config.incomingPrefix);
+      if (relayed) queue.send(relayed);
+    });
 
   return {
     config,
     adapters,
     ingest,
     queue,
+    handler,
     async stop() {
       await queue.drained();
       adapters.s3Client.destroy();
@@ -121,7 +139,8 @@ function asAwsNotification(notification: unknown, incomingPrefix: string): strin
   const parsed = s3NotificationSchema.safeParse(notification);
   if (!parsed.success) return undefined;
   const records = parsed.data.Records.filter(
-    (record) => record.eventName.startsWith('ObjectCreated:') && record.s3.object.key.startsWith(incomingPrefix),
+    (record) =>
+      record.eventName.startsWith('ObjectCreated:') && record.s3.object.key.startsWith(incomingPrefix),
   );
   if (records.length === 0) return undefined;
   return JSON.stringify({

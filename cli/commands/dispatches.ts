@@ -1,5 +1,5 @@
 import { DISPATCH_HEADING, dispatchJson, dispatchLine } from '../format.js';
-import { type Session } from '../session.js';
+import type { Session } from '../session.js';
 
 export async function runDispatches(
   session: Session,

@@ -1,5 +1,5 @@
-import { replayReject } from '../../shared/usecases/replay-reject.js';
 import type { RejectRecord } from '../../shared/ports/reject-store.js';
+import { replayReject } from '../../shared/usecases/replay-reject.js';
 import type { Session } from '../session.js';
 import { UsageError } from '../usage-error.js';
 

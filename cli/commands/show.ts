@@ -6,30 +6,46 @@ import { UsageError } from '../usage-error.js';
 export async function resolveDispatchId(session: Session, idOrPrefix: string): Promise<string> {
   if (/^[0-9a-f]{64}$/.test(idOrPrefix)) return idOrPrefix;
   if (!/^[0-9a-f]{6,63}$/.test(idOrPrefix)) {
-    throw new UsageError(`"${printable(idOrPrefix)}" is not a dispatch id (64 hex characters, or a prefix of 6 or more)`);
+    throw new UsageError(
+      `"${printable(idOrPrefix)}" is not a dispatch id (64 hex characters, or a prefix of 6 or more)`,
+    );
   }
   const matches = (await session.adapters.dispatches.findIdsByPrefix?.(idOrPrefix)) ?? [];
   if (matches.length === 1 && matches[0]) return matches[0];
   throw new UsageError(
-    matches.length === 0 ? `no dispatch id starts with ${idOrPrefix}` : `${matches.length} dispatch ids start with ${idOrPrefix}: give more characters`,
+    matches.length === 0
+      ? `no dispatch id starts with ${idOrPrefix}`
+      : `${matches.length} dispatch ids start with ${idOrPrefix}: give more characters`,
   );
 }
 
-export async function runShow(session: Session, idOrPrefix: string, options: { readonly json: boolean }, out: (line: string) => void) {
+export async function runShow(
+  session: Session,
+  idOrPrefix: string,
+  options: { readonly json: boolean },
+  out: (line: string) => void,
+) {
   const id = await resolveDispatchId(session, idOrPrefix);
   const stored = await session.adapters.dispatches.getDispatch(id);
   if (!stored) throw new UsageError(`no dispatch with id ${id}`);
   if (options.json) return out(JSON.stringify(dispatchJson(stored), null, 2));
   const { dispatch, source } = stored;
-  const header = dispatch.publication ? `${dispatch.publication}, volume ${dispatch.volume}, issue ${dispatch.issue}` : 'no header';
+  const header = dispatch.publication
+    ? `${dispatch.publication}, volume ${dispatch.volume}, issue ${dispatch.issue}`
+    : 'no header';
   out(`Dispatch ${dispatch.id}`);
   out(`  ${printable(header)}${dispatch.author ? ` · by ${printable(dispatch.author)}` : ''}`);
-  out(`  date ${dispatch.date} (from ${dispatch.dateSource}) · ${dispatch.charset} · source s3://${printable(source.bucket)}/${printable(source.key)}`);
-  out(`  ingested ${stored.ingestedAt}${stored.duplicateDeliveries ? ` · ${stored.duplicateDeliveries} duplicate deliveries skipped` : ''}`);
+  out(
+    `  date ${dispatch.date} (from ${dispatch.dateSource}) · ${dispatch.charset} · source s3://${printable(source.bucket)}/${printable(source.key)}`,
+  );
+  out(
+    `  ingested ${stored.ingestedAt}${stored.duplicateDeliveries ? ` · ${stored.duplicateDeliveries} duplicate deliveries skipped` : ''}`,
+  );
   if (dispatch.title) out(`  title: ${printable(dispatch.title)}`);
   dispatch.paragraphs.forEach((paragraph, index) => {
     out('');
     out(`[${index + 1}] ${printable(paragraph.text)}`);
-    for (const citation of paragraph.citations) out(`    cites ${printable(citation.outlet)}, ${citation.date}`);
+    for (const citation of paragraph.citations)
+      out(`    cites ${printable(citation.outlet)}, ${citation.date}`);
   });
 }

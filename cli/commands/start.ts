@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { IngestOutcome } from '../../shared/usecases/ingest-object.js';
 import type { StoredDispatch } from '../../shared/ports/stored-dispatch.js';
+import type { IngestOutcome } from '../../shared/usecases/ingest-object.js';
 import { DISPATCH_HEADING, dispatchLine, printable } from '../format.js';
 import { openSession, type TargetOptions } from '../session.js';
 
@@ -46,13 +46,19 @@ export async function runStart(target: TargetOptions, options: StartOptions, out
     }
     await local?.queue.drained();
     const seconds = (performance.now() - started) / 1000;
-    out(`Uploaded ${files.length} files from ${options.input}/ to s3://${adapters.config.bucketName}/${adapters.config.incomingPrefix} and ingested them in ${seconds.toFixed(2)} s.`);
+    out(
+      `Uploaded ${files.length} files from ${options.input}/ to s3://${adapters.config.bucketName}/${adapters.config.incomingPrefix} and ingested them in ${seconds.toFixed(2)} s.`,
+    );
     await report(session.adapters.dispatches.getDispatch.bind(session.adapters.dispatches), outcomes, out);
     const rejectCount = (await adapters.rejects.listRejects({ includeReplayed: false })).length;
     const total = (await adapters.dispatches.listDispatches({})).length;
     out('');
-    out(`The store now holds ${total} dispatches and ${rejectCount} open rejects (data kept in ${target.stateDir}/).`);
-    out('Next: npx treatywatch dispatches · npx treatywatch show ID · npx treatywatch rejects · npx treatywatch replay ID');
+    out(
+      `The store now holds ${total} dispatches and ${rejectCount} open rejects (data kept in ${target.stateDir}/).`,
+    );
+    out(
+      'Next: npx treatywatch dispatches · npx treatywatch show ID · npx treatywatch rejects · npx treatywatch replay ID',
+    );
   } finally {
     await session.close();
   }
@@ -72,8 +78,16 @@ async function report(
       (previouslyRejected ? ` (${previouslyRejected} of them rejected before)` : '') +
       ` · rejected ${rejected.length}`,
   );
-  const ids = [...new Set(outcomes.flatMap((outcome) => ('dispatchId' in outcome && outcome.dispatchId ? [outcome.dispatchId] : [])))];
-  const dispatches = (await Promise.all(ids.map(getDispatch))).filter((found): found is StoredDispatch => !!found);
+  const ids = [
+    ...new Set(
+      outcomes.flatMap((outcome) =>
+        'dispatchId' in outcome && outcome.dispatchId ? [outcome.dispatchId] : [],
+      ),
+    ),
+  ];
+  const dispatches = (await Promise.all(ids.map(getDispatch))).filter(
+    (found): found is StoredDispatch => !!found,
+  );
   if (dispatches.length > 0) {
     out('');
     out(`  ${DISPATCH_HEADING}`);

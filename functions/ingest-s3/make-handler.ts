@@ -20,7 +20,9 @@ export function makeHandler(deps: IngestHandlerDeps) {
   return async (event: unknown): Promise<SQSBatchResponse> => {
     const parsed = sqsEventSchema.safeParse(event);
     if (!parsed.success) {
-      throw new UnexpectedEventError(`expected an SQS event with Records: ${parsed.error.issues[0]?.message}`);
+      throw new UnexpectedEventError(
+        `expected an SQS event with Records: ${parsed.error.issues[0]?.message}`,
+      );
     }
     const failures: SQSBatchItemFailure[] = [];
     await Promise.all(

@@ -1,6 +1,6 @@
 import {
-  type SqsRecord,
   decodeS3Key,
+  type SqsRecord,
   s3NotificationSchema,
   s3TestEventSchema,
 } from '../../shared/events/s3-notification.js';
@@ -19,7 +19,10 @@ export interface MessageDeps {
 export type MessageOutcome =
   | { readonly kind: 'test-event' }
   | { readonly kind: 'malformed'; readonly rejectId: string }
-  | { readonly kind: 'objects'; readonly outcomes: readonly (IngestOutcome | { kind: 'ignored'; key: string })[] };
+  | {
+      readonly kind: 'objects';
+      readonly outcomes: readonly (IngestOutcome | { kind: 'ignored'; key: string })[];
+    };
 
 /** One SQS message carrying an S3 notification. Throws only for faults a retry can cure. */
 export async function processMessage(deps: MessageDeps, record: SqsRecord): Promise<MessageOutcome> {
@@ -27,7 +30,8 @@ export async function processMessage(deps: MessageDeps, record: SqsRecord): Prom
   if (s3TestEventSchema.safeParse(body).success) return { kind: 'test-event' };
   const notification = s3NotificationSchema.safeParse(body);
   if (!notification.success) {
-    const reason = body === undefined ? 'body is not JSON' : notification.error.issues[0]?.message ?? 'unexpected shape';
+    const reason =
+      body === undefined ? 'body is not JSON' : (notification.error.issues[0]?.message ?? 'unexpected shape');
     const reject = await deps.rejects.recordReject(
       {
         code: 'malformed-event',

@@ -39,7 +39,9 @@ export function buildAdapters(
     clients.dynamoDb ??
     createDynamoDbClients({
       region: config.region,
-      ...(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint, credentials: LOCAL_CREDENTIALS } : {}),
+      ...(config.dynamoDbEndpoint
+        ? { endpoint: config.dynamoDbEndpoint, credentials: LOCAL_CREDENTIALS }
+        : {}),
     });
   const s3Client =
     clients.s3Client ??

@@ -11,5 +11,10 @@ export type ReceiptOutcome = 'stored' | 'duplicate' | 'rejected';
 export interface ObjectReceipts {
   /** The outcome recorded for this object version, if it was processed before. */
   findReceipt(ref: ObjectRef): Promise<ReceiptOutcome | undefined>;
-  recordReceipt(ref: ObjectRef, outcome: ReceiptOutcome, dispatchId: string | undefined, at: Date): Promise<void>;
+  recordReceipt(
+    ref: ObjectRef,
+    outcome: ReceiptOutcome,
+    dispatchId: string | undefined,
+    at: Date,
+  ): Promise<void>;
 }

@@ -35,7 +35,7 @@ export interface ObjectSource {
   getObject(bucket: string, key: string, maxBytes: number, versionId?: string): Promise<FetchedObject>;
 }
 
-/** Keeps dispatch text too large for a DynamoDB item. */
+/** Keeps dispatch bodies too large for a DynamoDB item; the ref is what the item stores. */
 export interface TextArchive {
   putText(id: string, text: string): Promise<string>;
   getText(ref: string): Promise<string>;

@@ -39,10 +39,15 @@ export type IngestOutcome =
  * (bad bytes, a missing object) become dead-letter records and are acknowledged; anything else
  * (throttling, network) is thrown so the delivery is retried.
  */
-export async function ingestObject(deps: IngestObjectDeps, announced: ObjectAnnouncement): Promise<IngestOutcome> {
+export async function ingestObject(
+  deps: IngestObjectDeps,
+  announced: ObjectAnnouncement,
+): Promise<IngestOutcome> {
   const { bucket, key } = announced;
   const announcedVersion = announced.versionId ?? announced.etag;
-  const receipt = announcedVersion ? await deps.receipts.findReceipt({ bucket, key, version: announcedVersion }) : undefined;
+  const receipt = announcedVersion
+    ? await deps.receipts.findReceipt({ bucket, key, version: announcedVersion })
+    : undefined;
   if (receipt) return { kind: 'duplicate', key, reason: 'same-object', previously: receipt };
 
   const fetched = await fetchObject(deps, announced);
@@ -50,7 +55,8 @@ export async function ingestObject(deps: IngestObjectDeps, announced: ObjectAnno
   const ref: ObjectRef = {
     bucket,
     key,
-    version: announcedVersion ?? ('bytes' in fetched ? (fetched.versionId ?? fetched.etag) : undefined) ?? 'unknown',
+    version:
+      announcedVersion ?? ('bytes' in fetched ? (fetched.versionId ?? fetched.etag) : undefined) ?? 'unknown',
   };
   if ('code' in fetched) return reject(deps, ref, fetched.code, fetched.message);
 
@@ -79,7 +85,12 @@ export async function ingestObject(deps: IngestObjectDeps, announced: ObjectAnno
 
 async function fetchObject(deps: IngestObjectDeps, announced: ObjectAnnouncement) {
   try {
-    return await deps.objects.getObject(announced.bucket, announced.key, MAX_DISPATCH_BYTES, announced.versionId);
+    return await deps.objects.getObject(
+      announced.bucket,
+      announced.key,
+      MAX_DISPATCH_BYTES,
+      announced.versionId,
+    );
   } catch (error) {
     if (error instanceof ObjectMissingError) return { code: 'object-missing', message: error.message };
     if (error instanceof ObjectTooLargeError) return { code: 'too-large', message: error.message };

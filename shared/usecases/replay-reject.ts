@@ -1,11 +1,14 @@
-import type { RejectRecord, RejectStore } from '../ports/reject-store.js';
 import type { Clock } from '../ports/clock.js';
+import type { RejectRecord, RejectStore } from '../ports/reject-store.js';
 
 export interface ReplayDeps {
   readonly rejects: RejectStore;
   readonly clock: Clock;
   /** Re-reads an object at its key now (a fixed file may have been uploaded over the bad one). */
-  readonly reingestObject: (bucket: string, key: string) => Promise<{ kind: string; code?: string; dispatchId?: string }>;
+  readonly reingestObject: (
+    bucket: string,
+    key: string,
+  ) => Promise<{ kind: string; code?: string; dispatchId?: string }>;
   /** Re-submits a raw queue message body to the ingest handler. */
   readonly resubmitEvent: (body: string) => Promise<{ failed: boolean }>;
 }
@@ -21,7 +24,10 @@ export interface ReplayResult {
 export async function replayReject(deps: ReplayDeps, reject: RejectRecord): Promise<ReplayResult> {
   if (reject.source.kind === 's3') {
     const result = await deps.reingestObject(reject.source.bucket, reject.source.key);
-    const outcome = result.kind === 'rejected' ? `rejected again (${result.code})` : `${result.kind} ${result.dispatchId ?? ''}`.trim();
+    const outcome =
+      result.kind === 'rejected'
+        ? `rejected again (${result.code})`
+        : `${result.kind} ${result.dispatchId ?? ''}`.trim();
     return finish(deps, reject, outcome, result.kind === 'rejected');
   }
   const resubmitted = await deps.resubmitEvent(reject.source.body);

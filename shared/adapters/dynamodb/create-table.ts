@@ -20,9 +20,12 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, index.partitionKey, index.sortKey].map(
-        (name) => ({ AttributeName: name, AttributeType: 'S' as const }),
-      ),
+      AttributeDefinitions: [
+        TABLE_KEYS.partitionKey,
+        TABLE_KEYS.sortKey,
+        index.partitionKey,
+        index.sortKey,
+      ].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
       KeySchema: [
         { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
         { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },

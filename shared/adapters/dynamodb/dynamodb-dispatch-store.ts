@@ -8,18 +8,23 @@ import type { DispatchSource, StoredDispatch } from '../../ports/stored-dispatch
 import { queryAll } from './query-all.js';
 import {
   DISPATCHES_PARTITION,
-  ENTITY,
-  SCHEMA_VERSION,
-  TABLE_KEYS,
   dispatchByDate,
   dispatchDateRange,
   dispatchKey,
+  ENTITY,
+  SCHEMA_VERSION,
+  TABLE_KEYS,
 } from './table-keys.js';
 
-/** Text above this many UTF-8 bytes goes to S3: the item limit is 400 KB including everything else. */
-export const INLINE_TEXT_LIMIT = 300_000;
+/**
+ * A body (text and paragraph offsets) above this many bytes goes to S3 and the item keeps a
+ * pointer: DynamoDB's item limit is 400 KB, and the rest of the item needs room.
+ */
+export const INLINE_BODY_LIMIT = 300_000;
 
 const citationSchema = z.object({ outlet: z.string(), date: z.string(), offset: z.number() });
+const paragraphSchema = z.object({ start: z.number(), end: z.number(), citations: z.array(citationSchema) });
+const bodySchema = z.object({ text: z.string(), paragraphs: z.array(paragraphSchema) });
 const itemSchema = z.object({
   entityType: z.literal(ENTITY.dispatch),
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -33,8 +38,8 @@ const itemSchema = z.object({
   dateSource: z.enum(DATE_SOURCES),
   charset: z.string(),
   text: z.string().optional(),
-  textRef: z.string().optional(),
-  paragraphs: z.array(z.object({ start: z.number(), end: z.number(), citations: z.array(citationSchema) })),
+  paragraphs: z.array(paragraphSchema).optional(),
+  bodyRef: z.string().optional(),
   source: z.object({
     kind: z.literal('s3'),
     bucket: z.string(),
@@ -81,7 +86,9 @@ export class DynamoDbDispatchStore implements DispatchStore {
   }
 
   async getDispatch(id: string): Promise<StoredDispatch | undefined> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: dispatchKey(id) }));
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: dispatchKey(id) }),
+    );
     return result.Item ? this.fromItem(result.Item) : undefined;
   }
 
@@ -91,7 +98,10 @@ export class DynamoDbDispatchStore implements DispatchStore {
       TableName: this.tableName,
       IndexName: TABLE_KEYS.byKindIndex.name,
       KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
-      ExpressionAttributeNames: { '#pk': TABLE_KEYS.byKindIndex.partitionKey, '#sk': TABLE_KEYS.byKindIndex.sortKey },
+      ExpressionAttributeNames: {
+        '#pk': TABLE_KEYS.byKindIndex.partitionKey,
+        '#sk': TABLE_KEYS.byKindIndex.sortKey,
+      },
       ExpressionAttributeValues: { ':pk': DISPATCHES_PARTITION, ':low': range.low, ':high': range.high },
     });
     return Promise.all(items.map((item) => this.fromItem(item)));
@@ -103,8 +113,10 @@ export class DynamoDbDispatchStore implements DispatchStore {
   }
 
   private async toItem(dispatch: Dispatch, source: DispatchSource, ingestedAt: Date): Promise<DispatchItem> {
-    const tooLarge = Buffer.byteLength(dispatch.text, 'utf8') > INLINE_TEXT_LIMIT;
-    const textRef = tooLarge ? await this.archive.putText(dispatch.id, dispatch.text) : undefined;
+    const body = { text: dispatch.text, paragraphs: paragraphOffsets(dispatch) };
+    const serialised = JSON.stringify(body);
+    const tooLarge = Buffer.byteLength(serialised, 'utf8') > INLINE_BODY_LIMIT;
+    const bodyRef = tooLarge ? await this.archive.putText(dispatch.id, serialised) : undefined;
     return {
       ...dispatchKey(dispatch.id),
       ...dispatchByDate(dispatch.date, dispatch.id),
@@ -119,8 +131,7 @@ export class DynamoDbDispatchStore implements DispatchStore {
       date: dispatch.date,
       dateSource: dispatch.dateSource,
       charset: dispatch.charset,
-      ...(textRef ? { textRef } : { text: dispatch.text }),
-      paragraphs: paragraphOffsets(dispatch),
+      ...(bodyRef ? { bodyRef } : body),
       source,
       ingestedAt: ingestedAt.toISOString(),
       duplicateDeliveries: 0,
@@ -129,7 +140,9 @@ export class DynamoDbDispatchStore implements DispatchStore {
 
   private async fromItem(raw: Record<string, unknown>): Promise<StoredDispatch> {
     const item = itemSchema.parse(raw);
-    const text = item.text ?? (item.textRef ? await this.archive.getText(item.textRef) : '');
+    const { text, paragraphs } = item.bodyRef
+      ? bodySchema.parse(JSON.parse(await this.archive.getText(item.bodyRef)))
+      : bodySchema.parse({ text: item.text, paragraphs: item.paragraphs });
     const dispatch: Dispatch = {
       id: item.id,
       publication: item.publication,
@@ -141,7 +154,7 @@ export class DynamoDbDispatchStore implements DispatchStore {
       dateSource: item.dateSource,
       charset: item.charset,
       text,
-      paragraphs: item.paragraphs.map((paragraph) => ({
+      paragraphs: paragraphs.map((paragraph) => ({
         text: text.slice(paragraph.start, paragraph.end),
         citations: paragraph.citations,
       })),

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { ObjectReceipts, ObjectRef, ReceiptOutcome } from '../../ports/object-receipts.js';
-import { ENTITY, SCHEMA_VERSION, objectReceiptKey } from './table-keys.js';
+import { ENTITY, objectReceiptKey, SCHEMA_VERSION } from './table-keys.js';
 
 const receiptSchema = z.object({
   entityType: z.literal(ENTITY.objectReceipt),

@@ -3,7 +3,14 @@ import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk
 import { z } from 'zod';
 import type { RejectInput, RejectRecord, RejectSource, RejectStore } from '../../ports/reject-store.js';
 import { queryAll } from './query-all.js';
-import { ENTITY, REJECTS_PARTITION, SCHEMA_VERSION, TABLE_KEYS, rejectByTime, rejectKey } from './table-keys.js';
+import {
+  ENTITY,
+  REJECTS_PARTITION,
+  rejectByTime,
+  rejectKey,
+  SCHEMA_VERSION,
+  TABLE_KEYS,
+} from './table-keys.js';
 
 /** An SQS body is at most 256 KB, so a kept body always fits in an item. */
 const MAX_KEPT_BODY = 256 * 1024;
@@ -40,7 +47,9 @@ export class DynamoDbRejectStore implements RejectStore {
 
   async recordReject(reject: RejectInput, at: Date): Promise<RejectRecord> {
     const source: RejectSource =
-      reject.source.kind === 'event' ? { kind: 'event', body: reject.source.body.slice(0, MAX_KEPT_BODY) } : reject.source;
+      reject.source.kind === 'event'
+        ? { kind: 'event', body: reject.source.body.slice(0, MAX_KEPT_BODY) }
+        : reject.source;
     const id = rejectId(source);
     const now = at.toISOString();
     // One conditional-free upsert: first delivery creates the record, later ones count attempts.

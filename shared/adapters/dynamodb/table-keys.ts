@@ -21,7 +21,10 @@ const SORT_SELF = '#';
 
 export const dispatchKey = (id: string) => ({ pk: `DISPATCH#${id}`, sk: SORT_SELF });
 /** All dispatches, in date order, under one index partition (a dispatch a second is far below its limit). */
-export const dispatchByDate = (date: string, id: string) => ({ gsi1pk: 'DISPATCHES', gsi1sk: `${date}#${id}` });
+export const dispatchByDate = (date: string, id: string) => ({
+  gsi1pk: 'DISPATCHES',
+  gsi1sk: `${date}#${id}`,
+});
 export const DISPATCHES_PARTITION = 'DISPATCHES';
 /** Sort-key bounds for an inclusive ISO date range; '~' sorts after every id character. */
 export const dispatchDateRange = (from: string, to: string) => ({ low: `${from}#`, high: `${to}#~` });
@@ -32,5 +35,8 @@ export const objectReceiptKey = (bucket: string, key: string, version: string) =
 });
 
 export const rejectKey = (id: string) => ({ pk: `REJECT#${id}`, sk: SORT_SELF });
-export const rejectByTime = (firstSeenAt: string, id: string) => ({ gsi1pk: 'REJECTS', gsi1sk: `${firstSeenAt}#${id}` });
+export const rejectByTime = (firstSeenAt: string, id: string) => ({
+  gsi1pk: 'REJECTS',
+  gsi1sk: `${firstSeenAt}#${id}`,
+});
 export const REJECTS_PARTITION = 'REJECTS';

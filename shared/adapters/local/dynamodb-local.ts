@@ -20,7 +20,9 @@ export class DynamoDbLocalStartError extends Error {
 const READY_TIMEOUT_MS = 30_000;
 
 /** Starts Amazon's DynamoDB Local on a free loopback port; in memory unless a directory is given. */
-export async function startDynamoDbLocal(options: { readonly directory?: string } = {}): Promise<RunningDynamoDbLocal> {
+export async function startDynamoDbLocal(
+  options: { readonly directory?: string } = {},
+): Promise<RunningDynamoDbLocal> {
   requireJava();
   const port = await freePort();
   const path = options.directory ? resolve(options.directory) : null;
@@ -58,7 +60,9 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
   try {
     while (Date.now() < deadline) {
       if (child.exitCode !== null) {
-        throw new DynamoDbLocalStartError(`DynamoDB Local exited with code ${child.exitCode}: ${output().trim()}`);
+        throw new DynamoDbLocalStartError(
+          `DynamoDB Local exited with code ${child.exitCode}: ${output().trim()}`,
+        );
       }
       try {
         await dynamoDbClient.send(new ListTablesCommand({ Limit: 1 }));
@@ -71,7 +75,9 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
     dynamoDbClient.destroy();
   }
   child.kill();
-  throw new DynamoDbLocalStartError(`DynamoDB Local did not answer within ${READY_TIMEOUT_MS} ms: ${output().trim()}`);
+  throw new DynamoDbLocalStartError(
+    `DynamoDB Local did not answer within ${READY_TIMEOUT_MS} ms: ${output().trim()}`,
+  );
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -16,7 +16,9 @@ export async function startS3rver(options: {
   readonly buckets: readonly string[];
   readonly directory?: string;
 }): Promise<RunningS3rver> {
-  const directory = options.directory ? resolve(options.directory) : mkdtempSync(join(tmpdir(), 'treatywatch-s3-'));
+  const directory = options.directory
+    ? resolve(options.directory)
+    : mkdtempSync(join(tmpdir(), 'treatywatch-s3-'));
   mkdirSync(directory, { recursive: true });
   const server = new S3rver({
     address: '127.0.0.1',

@@ -7,8 +7,8 @@ import {
   type TextArchive,
 } from '../../ports/object-source.js';
 
-/** Where oversized dispatch text is kept: outside the watched upload prefix, so it never re-triggers ingest. */
-export const TEXT_ARCHIVE_PREFIX = 'archive/text/';
+/** Where oversized dispatch bodies are kept: outside the watched upload prefix, so they never re-trigger ingest. */
+export const BODY_ARCHIVE_PREFIX = 'archive/bodies/';
 
 export class S3ObjectSource implements ObjectSource, TextArchive {
   constructor(
@@ -43,13 +43,13 @@ export class S3ObjectSource implements ObjectSource, TextArchive {
   }
 
   async putText(id: string, text: string): Promise<string> {
-    const key = `${TEXT_ARCHIVE_PREFIX}${id}.txt`;
+    const key = `${BODY_ARCHIVE_PREFIX}${id}.json`;
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.archiveBucket,
         Key: key,
         Body: text,
-        ContentType: 'text/plain; charset=utf-8',
+        ContentType: 'application/json; charset=utf-8',
       }),
     );
     return key;

@@ -21,7 +21,8 @@ const MONTHS = [
   'november',
   'december',
 ];
-const MONTH_NAMES = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH_NAMES =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 /** "May 28", "May 28-29", "May 28 and 29": the last day is the one cited. */
 const DATE = new RegExp(`^(${MONTH_NAMES})\\s+(\\d{1,2})(?:\\s*(?:-|–|and|&)\\s*(\\d{1,2}))?$`, 'i');
 const PARENTHESIS = /\(([^()]{3,400})\)/g;

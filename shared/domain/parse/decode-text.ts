@@ -11,7 +11,8 @@ export interface DecodedText {
 const EIGHT_BIT_CHARSETS = ['windows-1252', 'windows-1251', 'koi8-r'] as const;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-const isControl = (byte: number): boolean => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c;
+const isControl = (byte: number): boolean =>
+  byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c;
 
 /** Bytes → text, or a typed error. Never throws. */
 export function decodeText(bytes: Uint8Array): DecodedText | DispatchRejectedError {
@@ -25,7 +26,10 @@ export function decodeText(bytes: Uint8Array): DecodedText | DispatchRejectedErr
   if (utf16) return utf16;
   const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
   if (looksBinary(body)) {
-    return new DispatchRejectedError('binary', 'input contains NUL or control bytes: it is not a text dispatch');
+    return new DispatchRejectedError(
+      'binary',
+      'input contains NUL or control bytes: it is not a text dispatch',
+    );
   }
   try {
     return { text: utf8.decode(body), charset: 'utf-8' };
@@ -97,7 +101,7 @@ function plausibility(text: string): number {
         const caseFlip = /\p{Ll}/u.test(previous) && /\p{Lu}/u.test(char);
         if (!caseFlip) good++;
       } else if (/\p{Script=Latin}/u.test(char)) {
-        const besideAccented = /[^\x00-\x7f]/.test(previous) && /\p{L}/u.test(previous);
+        const besideAccented = (previous.codePointAt(0) ?? 0) > 0x7f && /\p{L}/u.test(previous);
         if (!besideAccented) good++;
       }
     }

@@ -33,7 +33,11 @@ export function dateDispatch(
     const dates = citationsInYear(volumeYear, citations);
     const known = dates.filter((ms): ms is number => ms !== undefined);
     if (known.length > 0) {
-      return { date: isoDay(Math.max(...known)), dateSource: 'header-citations', citationDates: dates.map(iso) };
+      return {
+        date: isoDay(Math.max(...known)),
+        dateSource: 'header-citations',
+        citationDates: dates.map(iso),
+      };
     }
     const anchored = new Date(anchor.ms).getUTCFullYear() === volumeYear;
     return {

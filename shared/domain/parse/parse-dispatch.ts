@@ -47,7 +47,11 @@ export function parseDispatch(bytes: Uint8Array, context: DispatchContext): Pars
   }
 
   const raw = blocks.map(findCitations);
-  const dated = dateDispatch(header.kind === 'found' ? volumeYear(header.header.volume) : null, raw.flat(), context);
+  const dated = dateDispatch(
+    header.kind === 'found' ? volumeYear(header.header.volume) : null,
+    raw.flat(),
+    context,
+  );
   let next = 0;
   const paragraphs: Paragraph[] = blocks.map((paragraphText, index) => {
     const groups = raw[index] ?? [];

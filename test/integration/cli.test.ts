@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = new URL('../../bin/treatywatch.mjs', import.meta.url).pathname;
+const fixtures = new URL('../fixtures/dispatches/', import.meta.url).pathname;
+
+/** The CLI as a user runs it: a separate process that starts its own local services. */
+async function treatywatch(stateDir: string, ...args: string[]) {
+  return run('node', [bin, ...args], {
+    env: { ...process.env, TREATYWATCH_STATE_DIR: stateDir },
+    timeout: 60_000,
+  });
+}
+
+describe('treatywatch CLI on the embedded local store', () => {
+  const work = mkdtempSync(join(tmpdir(), 'treatywatch-cli-'));
+  const input = join(work, 'input');
+  const stateDir = join(work, 'state');
+  let startOutput = '';
+
+  beforeAll(async () => {
+    mkdirSync(input);
+    for (const name of ['headered.txt', 'split-header.txt', 'headerless.txt'])
+      copyFileSync(join(fixtures, name), join(input, name));
+    copyFileSync(join(fixtures, 'headered.txt'), join(input, 'headered copy.txt'));
+    writeFileSync(join(input, 'empty.txt'), '');
+    startOutput = (await treatywatch(stateDir, 'start', '--fresh', '--input', input)).stdout;
+  }, 90_000);
+
+  it('start reports stored, duplicate and rejected inputs with reasons', () => {
+    expect(startOutput).toContain('Stored 3 new dispatches · skipped 1 duplicates · rejected 1');
+    expect(startOutput).toMatch(/incoming\/empty\.txt\s+empty\s+reject [0-9a-f]{20}/);
+    expect(startOutput).toMatch(/\+ [0-9a-f]{12}\s+2002-01-03\s+header-citations\s+3\s+Reactions in Moscow/);
+  });
+
+  it('dispatches --json prints a JSON array of what was stored, in date order, from the persisted store', async () => {
+    const { stdout } = await treatywatch(stateDir, 'dispatches', '--json');
+    const listed: { date: string; paragraphs: unknown[] }[] = JSON.parse(stdout);
+    expect(listed.map((dispatch) => dispatch.date)).toEqual(
+      expect.arrayContaining(['2000-06-21', '2002-01-03']),
+    );
+    expect(listed).toHaveLength(3);
+  });
+
+  it('rejects --json lists the dead-lettered file with its reason', async () => {
+    const { stdout } = await treatywatch(stateDir, 'rejects', '--json');
+    expect(JSON.parse(stdout)).toEqual([
+      expect.objectContaining({
+        code: 'empty',
+        source: expect.objectContaining({ key: 'incoming/empty.txt' }),
+      }),
+    ]);
+  });
+
+  it('refuses a bad date with a clear message and exit code', async () => {
+    await expect(treatywatch(stateDir, 'dispatches', '--from', '31/05/2001')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('"31/05/2001" is not a date like 2001-05-31'),
+    });
+  });
+});

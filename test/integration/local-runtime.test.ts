@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeHandler } from '../../functions/ingest-s3/make-handler.js';
+import type { LocalRuntime } from '../../local/local-runtime.js';
+import { buildAdapters } from '../../shared/adapters/build-adapters.js';
+import { createS3Client } from '../../shared/adapters/s3/s3-client.js';
+import { ingestObject } from '../../shared/usecases/ingest-object.js';
+import { replayReject } from '../../shared/usecases/replay-reject.js';
+import { s3Notification, sqsEvent } from '../support/events.js';
+import { startTestRuntime } from '../support/local-services.js';
+import { upload } from '../support/upload.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/dispatches/${name}`, import.meta.url));
+
+describe('local runtime: s3rver events drive the ingest handler through a queue', () => {
+  let runtime: LocalRuntime;
+  beforeAll(async () => {
+    runtime = await startTestRuntime();
+  });
+  afterAll(() => runtime.stop());
+
+  it('stores an uploaded dispatch without any call but the upload', async () => {
+    // Act
+    await upload(runtime, 'incoming/2000-06-21-ivanov.txt', fixture('headered.txt'));
+    await runtime.queue.drained();
+    // Assess
+    const stored = await runtime.adapters.dispatches.listDispatches({});
+    expect(stored.map((item) => [item.source.key, item.dispatch.date])).toEqual([
+      ['incoming/2000-06-21-ivanov.txt', '2000-06-21'],
+    ]);
+  });
+
+  it('dead-letters a bad upload with its reason', async () => {
+    await upload(runtime, 'incoming/blank.txt', '\n\n');
+    await runtime.queue.drained();
+    const rejects = await runtime.adapters.rejects.listRejects({ includeReplayed: false });
+    expect(rejects.map((reject) => [reject.code, reject.source.kind === 's3' && reject.source.key])).toEqual([
+      ['empty', 'incoming/blank.txt'],
+    ]);
+  });
+});
+
+describe('faults and replay', () => {
+  let runtime: LocalRuntime;
+  beforeAll(async () => {
+    runtime = await startTestRuntime({ relayS3Events: false });
+  });
+  afterAll(() => runtime.stop());
+
+  it('reports a message as failed, and keeps nothing, when S3 cannot be reached', async () => {
+    // Prepare: the same adapters, but S3 on a port nothing listens on
+    const unreachable = buildAdapters(runtime.config, {
+      s3Client: createS3Client({
+        endpoint: 'http://127.0.0.1:9',
+        forcePathStyle: true,
+        region: 'us-east-1',
+        maxAttempts: 1,
+        credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      }),
+    });
+    const handler = makeHandler({
+      ingest: (announced) => ingestObject(unreachable, announced),
+      rejects: unreachable.rejects,
+      clock: unreachable.clock,
+      incomingPrefix: 'incoming/',
+      logger: new Logger({ logLevel: 'SILENT' }),
+    });
+    const event = sqsEvent(s3Notification(runtime.config.bucketName, 'incoming/unreachable.txt', 'e1'));
+    // Act
+    const response = await handler(event);
+    // Assess
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]?.messageId }]);
+    expect(await runtime.adapters.rejects.listRejects({ includeReplayed: true })).toEqual([]);
+    expect(await runtime.adapters.dispatches.listDispatches({})).toEqual([]);
+  });
+
+  it('replays a rejected upload once a good file replaces it, and closes the reject', async () => {
+    // Prepare: a bad upload is rejected, then the analyst uploads a fixed file to the same key
+    const key = 'incoming/2001-11-02-reply.txt';
+    await runtime.handler(
+      sqsEvent(s3Notification(runtime.config.bucketName, key, await upload(runtime, key, ''))),
+    );
+    const [reject] = await runtime.adapters.rejects.listRejects({ includeReplayed: false });
+    await upload(runtime, key, fixture('headerless.txt'));
+    // Act
+    const result = await replayReject(
+      {
+        rejects: runtime.adapters.rejects,
+        clock: runtime.adapters.clock,
+        reingestObject: (bucket, objectKey) => runtime.ingest({ bucket, key: objectKey }),
+        resubmitEvent: async () => ({ failed: true }),
+      },
+      reject ?? expect.fail('no reject recorded'),
+    );
+    // Assess
+    expect(result.stillRejected).toBe(false);
+    expect(await runtime.adapters.rejects.listRejects({ includeReplayed: false })).toEqual([]);
+    const [replayed] = await runtime.adapters.rejects.listRejects({ includeReplayed: true });
+    expect(replayed?.status).toBe('replayed');
+    expect(
+      (await runtime.adapters.dispatches.listDispatches({ from: '2001-11-02', to: '2001-11-02' })).length,
+    ).toBe(1);
+  });
+
+  it('leaves a reject open, counting the attempt, when its replay fails again', async () => {
+    const key = 'incoming/still-empty.txt';
+    await runtime.handler(
+      sqsEvent(s3Notification(runtime.config.bucketName, key, await upload(runtime, key, ' '))),
+    );
+    const reject = (await runtime.adapters.rejects.listRejects({ includeReplayed: false })).find(
+      (candidate) => candidate.source.kind === 's3' && candidate.source.key === key,
+    );
+    const result = await replayReject(
+      {
+        rejects: runtime.adapters.rejects,
+        clock: runtime.adapters.clock,
+        reingestObject: (bucket, objectKey) => runtime.ingest({ bucket, key: objectKey }),
+        resubmitEvent: async () => ({ failed: true }),
+      },
+      reject ?? expect.fail('no reject recorded'),
+    );
+    expect(result).toMatchObject({ stillRejected: true, outcome: 'rejected again (empty)' });
+    const after = await runtime.adapters.rejects.getReject(reject?.id ?? '');
+    expect(after).toMatchObject({ status: 'open', attempts: 2 });
+  });
+});
