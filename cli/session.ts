@@ -6,9 +6,9 @@ import { type Adapters, buildAdapters } from '../shared/adapters/build-adapters.
 import { loadConfig } from '../shared/config/config.js';
 import {
   type IngestOutcome,
-  ingestObject,
+  ingestObjects,
   type ObjectAnnouncement,
-} from '../shared/usecases/ingest-object.js';
+} from '../shared/usecases/ingest-objects.js';
 
 /** Where a command's data lives: the local store under .treatywatch/, or a deployed table and bucket. */
 export interface TargetOptions {
@@ -23,7 +23,7 @@ export interface Session {
   /** A line saying what this session talks to. */
   readonly describe: string;
   readonly local?: LocalRuntime;
-  ingest(announced: ObjectAnnouncement): Promise<IngestOutcome>;
+  ingest(announced: readonly ObjectAnnouncement[]): Promise<IngestOutcome[]>;
   /** Runs one raw queue message body through the ingest handler, as a redelivery would. */
   resubmitEvent(body: string): Promise<{ failed: boolean }>;
   close(): Promise<void>;
@@ -73,7 +73,7 @@ function openDeployed(target: TargetOptions): Session {
     AWS_REGION: target.region,
   });
   const adapters = buildAdapters(config);
-  const ingest = (announced: ObjectAnnouncement) => ingestObject(adapters, announced);
+  const ingest = (announced: readonly ObjectAnnouncement[]) => ingestObjects(adapters, announced);
   return {
     adapters,
     describe: `table ${config.tableName}, bucket ${config.bucketName} in ${config.region}`,

@@ -11,21 +11,23 @@ import type { Config } from '../shared/config/config.js';
 import { encodeS3Key, s3NotificationSchema } from '../shared/events/s3-notification.js';
 import {
   type IngestOutcome,
-  ingestObject,
+  ingestObjects,
   type ObjectAnnouncement,
-} from '../shared/usecases/ingest-object.js';
+} from '../shared/usecases/ingest-objects.js';
 
 export const LOCAL_TABLE = 'treatywatch';
 export const LOCAL_BUCKET = 'treatywatch-local';
 /** The redrive policy the CDK stack gives the ingest queue. */
 export const INGEST_MAX_RECEIVE_COUNT = 5;
 export const INGEST_BATCH_SIZE = 10;
+/** Concurrent batches: what Lambda's SQS pollers start with. */
+export const INGEST_CONCURRENCY = 5;
 
 export interface LocalRuntime {
   readonly config: Config;
   readonly adapters: Adapters;
-  /** The same ingest entry point Lambda runs, fed by the local queue. */
-  readonly ingest: (announced: ObjectAnnouncement) => Promise<IngestOutcome>;
+  /** The same ingest use case Lambda runs, fed by the local queue; observed outcomes included. */
+  readonly ingest: (announced: readonly ObjectAnnouncement[]) => Promise<IngestOutcome[]>;
   readonly queue: LocalQueue;
   /** The ingest Lambda's handler, as the queue invokes it. */
   readonly handler: (event: unknown) => Promise<SQSBatchResponse>;
@@ -75,10 +77,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   await ensureTable(adapters.dynamoDbClient, tableName);
   await ensureBucket(adapters, bucketName);
 
-  const ingest = async (announced: ObjectAnnouncement) => {
-    const outcome = await ingestObject(adapters, announced);
-    options.observe?.(outcome);
-    return outcome;
+  const ingest = async (announced: readonly ObjectAnnouncement[]) => {
+    const outcomes = await ingestObjects(adapters, announced);
+    for (const outcome of outcomes) options.observe?.(outcome);
+    return outcomes;
   };
   const handler = makeHandler({
     ingest,
@@ -89,6 +91,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   });
   const queue = new LocalQueue({
     batchSize: INGEST_BATCH_SIZE,
+    concurrency: INGEST_CONCURRENCY,
     maxReceiveCount: INGEST_MAX_RECEIVE_COUNT,
     consumer: handler,
     onDeadLetter: async (body, receiveCount) => {

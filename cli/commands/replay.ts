@@ -26,7 +26,10 @@ export async function runReplay(
       {
         rejects: adapters.rejects,
         clock: adapters.clock,
-        reingestObject: (bucket, key) => session.ingest({ bucket, key }),
+        reingestObject: async (bucket, key) => {
+          const [outcome] = await session.ingest([{ bucket, key }]);
+          return outcome ?? { kind: 'retry' };
+        },
         resubmitEvent: (body) => session.resubmitEvent(body),
       },
       reject,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { StoredDispatch } from '../../shared/ports/stored-dispatch.js';
-import type { IngestOutcome } from '../../shared/usecases/ingest-object.js';
+import type { IngestOutcome } from '../../shared/usecases/ingest-objects.js';
 import { DISPATCH_HEADING, dispatchLine, printable } from '../format.js';
 import { openSession, type TargetOptions } from '../session.js';
 
@@ -72,11 +72,8 @@ async function report(
   const stored = outcomes.filter((outcome) => outcome.kind === 'stored');
   const duplicates = outcomes.filter((outcome) => outcome.kind === 'duplicate');
   const rejected = outcomes.filter((outcome) => outcome.kind === 'rejected');
-  const previouslyRejected = duplicates.filter((outcome) => outcome.previously === 'rejected').length;
   out(
-    `Stored ${stored.length} new dispatches · skipped ${duplicates.length} duplicates` +
-      (previouslyRejected ? ` (${previouslyRejected} of them rejected before)` : '') +
-      ` · rejected ${rejected.length}`,
+    `Stored ${stored.length} new dispatches · skipped ${duplicates.length} duplicates · rejected ${rejected.length}`,
   );
   const ids = [
     ...new Set(

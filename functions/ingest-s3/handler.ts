@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { buildAdapters } from '../../shared/adapters/build-adapters.js';
 import { loadConfig } from '../../shared/config/config.js';
-import { ingestObject } from '../../shared/usecases/ingest-object.js';
+import { ingestObjects } from '../../shared/usecases/ingest-objects.js';
 import { makeHandler } from './make-handler.js';
 
 export { makeHandler } from './make-handler.js';
@@ -11,7 +11,7 @@ const config = loadConfig(process.env);
 const adapters = buildAdapters(config);
 
 export const handler = makeHandler({
-  ingest: (announced) => ingestObject(adapters, announced),
+  ingest: (announced) => ingestObjects(adapters, announced),
   rejects: adapters.rejects,
   clock: adapters.clock,
   incomingPrefix: config.incomingPrefix,

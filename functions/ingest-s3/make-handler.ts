@@ -1,9 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
+import type { SQSBatchResponse } from 'aws-lambda';
 import { sqsEventSchema } from '../../shared/events/s3-notification.js';
-import { type MessageDeps, processMessage } from './process-message.js';
+import { type BatchDeps, processBatch } from './process-batch.js';
 
-export interface IngestHandlerDeps extends MessageDeps {
+export interface IngestHandlerDeps extends BatchDeps {
   readonly logger: Logger;
 }
 
@@ -13,8 +13,8 @@ export class UnexpectedEventError extends Error {
 }
 
 /**
- * SQS → ingest. Messages are processed concurrently; only those that failed for a reason a
- * retry can cure are reported, so SQS redelivers them and nothing else.
+ * SQS → ingest. Only messages that failed for a reason a retry can cure are reported, so SQS
+ * redelivers them and nothing else; permanently bad input is dead-lettered and acknowledged.
  */
 export function makeHandler(deps: IngestHandlerDeps) {
   return async (event: unknown): Promise<SQSBatchResponse> => {
@@ -24,19 +24,15 @@ export function makeHandler(deps: IngestHandlerDeps) {
         `expected an SQS event with Records: ${parsed.error.issues[0]?.message}`,
       );
     }
-    const failures: SQSBatchItemFailure[] = [];
-    await Promise.all(
-      parsed.data.Records.map(async (record) => {
-        const log = deps.logger.createChild({ persistentKeys: { messageId: record.messageId } });
-        try {
-          const outcome = await processMessage(deps, record);
-          log.info('message processed', { outcome });
-        } catch (error) {
-          log.error('message failed; it will be retried', error instanceof Error ? error : String(error));
-          failures.push({ itemIdentifier: record.messageId });
-        }
-      }),
-    );
-    return { batchItemFailures: failures };
+    const results = await processBatch(deps, parsed.data.Records);
+    for (const result of results) {
+      if (result.kind === 'failed') deps.logger.warn('message failed; SQS will retry it', { ...result });
+      else deps.logger.info('message processed', { ...result });
+    }
+    return {
+      batchItemFailures: results
+        .filter((result) => result.kind === 'failed')
+        .map((result) => ({ itemIdentifier: result.messageId })),
+    };
   };
 }

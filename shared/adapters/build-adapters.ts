@@ -4,12 +4,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchStore } from '../ports/dispatch-store.js';
-import type { ObjectReceipts } from '../ports/object-receipts.js';
 import type { ObjectSource } from '../ports/object-source.js';
 import type { RejectStore } from '../ports/reject-store.js';
 import { createDynamoDbClients, type DynamoDbClients } from './dynamodb/dynamodb-clients.js';
 import { DynamoDbDispatchStore } from './dynamodb/dynamodb-dispatch-store.js';
-import { DynamoDbObjectReceipts } from './dynamodb/dynamodb-object-receipts.js';
 import { DynamoDbRejectStore } from './dynamodb/dynamodb-reject-store.js';
 import { createS3Client } from './s3/s3-client.js';
 import { S3ObjectSource } from './s3/s3-object-source.js';
@@ -22,7 +20,6 @@ export interface Adapters {
   readonly s3Client: S3Client;
   readonly objects: ObjectSource;
   readonly dispatches: DispatchStore;
-  readonly receipts: ObjectReceipts;
   readonly rejects: RejectStore;
   readonly clock: Clock;
 }
@@ -59,7 +56,6 @@ export function buildAdapters(
     s3Client,
     objects,
     dispatches: new DynamoDbDispatchStore(documentClient, config.tableName, objects),
-    receipts: new DynamoDbObjectReceipts(documentClient, config.tableName),
     rejects: new DynamoDbRejectStore(documentClient, config.tableName),
     clock: systemClock,
   };

@@ -10,8 +10,14 @@ export interface DispatchQuery {
 }
 
 export interface DispatchStore {
-  /** Stores a dispatch once; a second save of the same id is a counted duplicate, never a new record. */
-  saveDispatch(dispatch: Dispatch, source: DispatchSource, ingestedAt: Date): Promise<SaveOutcome>;
+  /**
+   * Stores each dispatch once; a second save of the same id (in this call or any earlier one) is
+   * a counted duplicate, never a new record. Outcomes come back in input order.
+   */
+  saveDispatches(
+    entries: readonly { readonly dispatch: Dispatch; readonly source: DispatchSource }[],
+    ingestedAt: Date,
+  ): Promise<SaveOutcome[]>;
   getDispatch(id: string): Promise<StoredDispatch | undefined>;
   /** Every dispatch in the date range, oldest first (follows pagination to the end). */
   listDispatches(query: DispatchQuery): Promise<StoredDispatch[]>;

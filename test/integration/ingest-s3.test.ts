@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/local-runtime.js';
-import type { IngestOutcome } from '../../shared/usecases/ingest-object.js';
+import type { IngestOutcome } from '../../shared/usecases/ingest-objects.js';
 import { s3Notification, sqsEvent } from '../support/events.js';
 import { startTestRuntime } from '../support/local-services.js';
 import { upload } from '../support/upload.js';

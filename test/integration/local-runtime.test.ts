@@ -5,7 +5,7 @@ import { makeHandler } from '../../functions/ingest-s3/make-handler.js';
 import type { LocalRuntime } from '../../local/local-runtime.js';
 import { buildAdapters } from '../../shared/adapters/build-adapters.js';
 import { createS3Client } from '../../shared/adapters/s3/s3-client.js';
-import { ingestObject } from '../../shared/usecases/ingest-object.js';
+import { ingestObjects } from '../../shared/usecases/ingest-objects.js';
 import { replayReject } from '../../shared/usecases/replay-reject.js';
 import { s3Notification, sqsEvent } from '../support/events.js';
 import { startTestRuntime } from '../support/local-services.js';
@@ -60,7 +60,7 @@ describe('faults and replay', () => {
       }),
     });
     const handler = makeHandler({
-      ingest: (announced) => ingestObject(unreachable, announced),
+      ingest: (announced) => ingestObjects(unreachable, announced),
       rejects: unreachable.rejects,
       clock: unreachable.clock,
       incomingPrefix: 'incoming/',
@@ -88,7 +88,8 @@ describe('faults and replay', () => {
       {
         rejects: runtime.adapters.rejects,
         clock: runtime.adapters.clock,
-        reingestObject: (bucket, objectKey) => runtime.ingest({ bucket, key: objectKey }),
+        reingestObject: async (bucket, objectKey) =>
+          (await runtime.ingest([{ bucket, key: objectKey }]))[0] ?? expect.fail('no outcome'),
         resubmitEvent: async () => ({ failed: true }),
       },
       reject ?? expect.fail('no reject recorded'),
@@ -115,7 +116,8 @@ describe('faults and replay', () => {
       {
         rejects: runtime.adapters.rejects,
         clock: runtime.adapters.clock,
-        reingestObject: (bucket, objectKey) => runtime.ingest({ bucket, key: objectKey }),
+        reingestObject: async (bucket, objectKey) =>
+          (await runtime.ingest([{ bucket, key: objectKey }]))[0] ?? expect.fail('no outcome'),
         resubmitEvent: async () => ({ failed: true }),
       },
       reject ?? expect.fail('no reject recorded'),

@@ -6,6 +6,7 @@ function queueWith(consumer: (event: SQSEvent) => Promise<SQSBatchResponse>) {
   const deadLetters: { body: string; receiveCount: number }[] = [];
   const queue = new LocalQueue({
     batchSize: 10,
+    concurrency: 1,
     maxReceiveCount: 5,
     consumer,
     onDeadLetter: async (body, receiveCount) => {
@@ -40,6 +41,33 @@ describe('LocalQueue', () => {
     expect(seen.filter((body) => body === 'good')).toHaveLength(1);
     expect(seen.filter((body) => body === 'poison')).toHaveLength(5);
     expect(deadLetters).toEqual([{ body: 'poison', receiveCount: 5 }]);
+  });
+
+  it('runs several batches at once when allowed, delivering each message once', async () => {
+    // Prepare
+    let inFlight = 0;
+    let widest = 0;
+    const seen: string[] = [];
+    const queue = new LocalQueue({
+      batchSize: 10,
+      concurrency: 3,
+      maxReceiveCount: 5,
+      consumer: async (event) => {
+        inFlight++;
+        widest = Math.max(widest, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        seen.push(...event.Records.map((record) => record.body));
+        inFlight--;
+        return { batchItemFailures: [] };
+      },
+      onDeadLetter: async () => {},
+    });
+    // Act
+    for (let index = 0; index < 60; index++) queue.send(`m${index}`);
+    await queue.drained();
+    // Assess
+    expect(widest).toBe(3);
+    expect(seen.sort()).toEqual(Array.from({ length: 60 }, (_, index) => `m${index}`).sort());
   });
 
   it('redelivers the whole batch when the consumer throws', async () => {

@@ -86,6 +86,14 @@ describe('citations', () => {
     ],
     ['a day range, citing the last day', '(Kommersant, June 7-8).', [['Kommersant', '2000-06-08']]],
     ['an abbreviated month', '(Reuters, Sept. 4).', [['Reuters', '2000-09-04']]],
+    [
+      'an undated group sharing the next date',
+      '(NASA briefing; Reuters, July 12).',
+      [
+        ['NASA briefing', '2000-07-12'],
+        ['Reuters', '2000-07-12'],
+      ],
+    ],
   ])('splits %s', (_name, tail, expected) => {
     const dispatch = parsed(`Publication: Monitor Volume: 6 Issue: 1\n\n${PROSE.slice(0, -1)} ${tail}`);
     const citations = dispatch.paragraphs.flatMap((paragraph) =>

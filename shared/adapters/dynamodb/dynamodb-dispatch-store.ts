@@ -1,10 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { DATE_SOURCES, type Dispatch } from '../../domain/index.js';
 import type { DispatchQuery, DispatchStore, SaveOutcome } from '../../ports/dispatch-store.js';
 import type { TextArchive } from '../../ports/object-source.js';
 import type { DispatchSource, StoredDispatch } from '../../ports/stored-dispatch.js';
+import { batchGetExisting, putAllIfAbsent } from './batch-writes.js';
 import { queryAll } from './query-all.js';
 import {
   DISPATCHES_PARTITION,
@@ -59,30 +59,49 @@ export class DynamoDbDispatchStore implements DispatchStore {
     private readonly archive: TextArchive,
   ) {}
 
-  async saveDispatch(dispatch: Dispatch, source: DispatchSource, ingestedAt: Date): Promise<SaveOutcome> {
-    const item = await this.toItem(dispatch, source, ingestedAt);
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
-        }),
-      );
-      return 'stored';
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: dispatchKey(dispatch.id),
-          UpdateExpression: 'ADD duplicateDeliveries :one',
-          ExpressionAttributeValues: { ':one': 1 },
-        }),
-      );
-      return 'duplicate';
-    }
+  async saveDispatches(
+    entries: readonly { readonly dispatch: Dispatch; readonly source: DispatchSource }[],
+    ingestedAt: Date,
+  ): Promise<SaveOutcome[]> {
+    const firstById = new Map<string, number>();
+    entries.forEach((entry, index) => {
+      if (!firstById.has(entry.dispatch.id)) firstById.set(entry.dispatch.id, index);
+    });
+    const existing = await batchGetExisting(
+      this.client,
+      this.tableName,
+      [...firstById.keys()].map((id) => dispatchKey(id)),
+    );
+    const fresh = [...firstById.entries()].filter(([id]) => !existing.has(dispatchKey(id).pk));
+    const items = await Promise.all(
+      fresh.map(([, index]) => {
+        const entry = entries[index] as (typeof entries)[number];
+        return this.toItem(entry.dispatch, entry.source, ingestedAt);
+      }),
+    );
+    const lostRace = await putAllIfAbsent(this.client, this.tableName, items);
+    const storedIds = new Set(fresh.map(([id]) => id).filter((id) => !lostRace.has(dispatchKey(id).pk)));
+    const outcomes = entries.map(
+      (entry, index): SaveOutcome =>
+        firstById.get(entry.dispatch.id) === index && storedIds.has(entry.dispatch.id)
+          ? 'stored'
+          : 'duplicate',
+    );
+    await Promise.all(
+      entries
+        .filter((_, index) => outcomes[index] === 'duplicate')
+        .map((entry) =>
+          this.client.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: dispatchKey(entry.dispatch.id),
+              UpdateExpression: 'ADD duplicateDeliveries :one',
+              ExpressionAttributeValues: { ':one': 1 },
+            }),
+          ),
+        ),
+    );
+    return outcomes;
   }
 
   async getDispatch(id: string): Promise<StoredDispatch | undefined> {
@@ -112,7 +131,11 @@ export class DynamoDbDispatchStore implements DispatchStore {
     return all.map((stored) => stored.dispatch.id).filter((id) => id.startsWith(prefix));
   }
 
-  private async toItem(dispatch: Dispatch, source: DispatchSource, ingestedAt: Date): Promise<DispatchItem> {
+  private async toItem(
+    dispatch: Dispatch,
+    source: DispatchSource,
+    ingestedAt: Date,
+  ): Promise<DispatchItem & { pk: string; sk: string }> {
     const body = { text: dispatch.text, paragraphs: paragraphOffsets(dispatch) };
     const serialised = JSON.stringify(body);
     const tooLarge = Buffer.byteLength(serialised, 'utf8') > INLINE_BODY_LIMIT;

@@ -13,7 +13,6 @@ export const SCHEMA_VERSION = 1;
 
 export const ENTITY = {
   dispatch: 'Dispatch',
-  objectReceipt: 'ObjectReceipt',
   reject: 'Reject',
 } as const;
 
@@ -28,11 +27,6 @@ export const dispatchByDate = (date: string, id: string) => ({
 export const DISPATCHES_PARTITION = 'DISPATCHES';
 /** Sort-key bounds for an inclusive ISO date range; '~' sorts after every id character. */
 export const dispatchDateRange = (from: string, to: string) => ({ low: `${from}#`, high: `${to}#~` });
-
-export const objectReceiptKey = (bucket: string, key: string, version: string) => ({
-  pk: `OBJECT#${bucket}/${key}`,
-  sk: `VERSION#${version}`,
-});
 
 export const rejectKey = (id: string) => ({ pk: `REJECT#${id}`, sk: SORT_SELF });
 export const rejectByTime = (firstSeenAt: string, id: string) => ({

@@ -4,6 +4,8 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 export interface LocalQueueOptions {
   /** The SQS event source's batch size. */
   readonly batchSize: number;
+  /** Batches in flight at once, as Lambda runs several pollers' batches concurrently. */
+  readonly concurrency: number;
   /** Deliveries before a message moves to the dead-letter callback (the redrive policy). */
   readonly maxReceiveCount: number;
   readonly consumer: (event: SQSEvent) => Promise<SQSBatchResponse>;
@@ -24,25 +26,26 @@ interface Message {
  */
 export class LocalQueue {
   private readonly waiting: Message[] = [];
-  private running: Promise<void> | undefined;
+  private readonly workers = new Set<Promise<void>>();
 
   constructor(private readonly options: LocalQueueOptions) {}
 
   send(body: string): string {
     const message = { messageId: randomUUID(), body, receiveCount: 0 };
     this.waiting.push(message);
-    this.running ??= this.pump().finally(() => {
-      this.running = undefined;
-    });
+    if (this.workers.size < this.options.concurrency) {
+      const worker: Promise<void> = this.work().finally(() => this.workers.delete(worker));
+      this.workers.add(worker);
+    }
     return message.messageId;
   }
 
   /** Resolves when every message sent so far is consumed or dead-lettered. */
   async drained(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.workers.size > 0) await Promise.all(this.workers);
   }
 
-  private async pump(): Promise<void> {
+  private async work(): Promise<void> {
     // Let a burst of sends gather into one batch, as the event source mapping's window does.
     await new Promise((resolve) => setImmediate(resolve));
     while (this.waiting.length > 0) {

@@ -51,19 +51,24 @@ export function findCitations(paragraph: string): RawCitation[] {
 
 function parseGroups(inside: string, offset: number): RawCitation[] | undefined {
   const groups: RawCitation[] = [];
+  // "(NASA briefing; Reuters, July 12)": a group without a date shares the next group's date.
+  let undated: string[] = [];
   for (const group of inside.split(';')) {
     const parts = group.split(',').map((part) => part.trim());
-    const dateText = parts.pop() ?? '';
-    const date = DATE.exec(dateText);
-    if (!date || parts.length === 0) return undefined;
-    const outlets = parts.filter((part) => part.length > 0);
-    if (outlets.length !== parts.length || !outlets.every(isOutletName)) return undefined;
+    const date = DATE.exec(parts.at(-1) ?? '');
+    if (date) parts.pop();
+    if (parts.length === 0 || !parts.every(isOutletName)) return undefined;
+    if (!date) {
+      undated.push(...parts);
+      continue;
+    }
     const month = monthNumber(date[1] ?? '');
     const day = Number(date[3] ?? date[2]);
     if (month < 1 || day < 1 || day > 31) return undefined;
-    groups.push({ outlets, month, day, offset });
+    groups.push({ outlets: [...undated, ...parts], month, day, offset });
+    undated = [];
   }
-  return groups;
+  return undated.length === 0 && groups.length > 0 ? groups : undefined;
 }
 
 /** Outlet names are short and capitalised ("Interfax", "Vremya MN", "the Washington Post"). */

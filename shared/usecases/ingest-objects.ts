@@ -1,0 +1,134 @@
+import { type Dispatch, MAX_DISPATCH_BYTES, parseDispatch } from '../domain/index.js';
+import type { Clock } from '../ports/clock.js';
+import type { DispatchStore } from '../ports/dispatch-store.js';
+import { ObjectMissingError, type ObjectSource, ObjectTooLargeError } from '../ports/object-source.js';
+import type { RejectStore } from '../ports/reject-store.js';
+import type { DispatchSource } from '../ports/stored-dispatch.js';
+
+export interface IngestDeps {
+  readonly objects: ObjectSource;
+  readonly dispatches: DispatchStore;
+  readonly rejects: RejectStore;
+  readonly clock: Clock;
+}
+
+/** One announced object: what the S3 event says, before anything is read. */
+export interface ObjectAnnouncement {
+  readonly bucket: string;
+  readonly key: string;
+  readonly versionId?: string;
+  readonly etag?: string;
+}
+
+export type IngestOutcome =
+  | { readonly kind: 'stored'; readonly key: string; readonly dispatchId: string }
+  /** The same text (normalised) is already stored: from this key or any other. */
+  | { readonly kind: 'duplicate'; readonly key: string; readonly dispatchId: string }
+  | { readonly kind: 'rejected'; readonly key: string; readonly code: string; readonly rejectId: string }
+  /** A fault a retry can cure (throttling, network): the delivery must be retried. */
+  | { readonly kind: 'retry'; readonly key: string; readonly reason: string };
+
+type Prepared =
+  | { readonly kind: 'parsed'; readonly dispatch: Dispatch; readonly source: DispatchSource }
+  | IngestOutcome;
+
+/**
+ * Reads announced objects, parses them and stores each dispatch exactly once, with one store
+ * call for the whole batch. Permanent problems (bad bytes, a missing object) become dead-letter
+ * records; transient faults come back as `retry` so only those deliveries are repeated.
+ */
+export async function ingestObjects(
+  deps: IngestDeps,
+  announced: readonly ObjectAnnouncement[],
+): Promise<IngestOutcome[]> {
+  const prepared = await Promise.all(announced.map((announcement) => prepare(deps, announcement)));
+  const parsed = prepared.filter((item) => item.kind === 'parsed');
+  let saved: readonly ('stored' | 'duplicate')[] = [];
+  let saveError: unknown;
+  if (parsed.length > 0) {
+    try {
+      saved = await deps.dispatches.saveDispatches(parsed, deps.clock.now());
+    } catch (error) {
+      saveError = error;
+    }
+  }
+  let next = 0;
+  return prepared.map((item): IngestOutcome => {
+    if (item.kind !== 'parsed') return item;
+    const key = item.source.key;
+    const outcome = saved[next++];
+    if (saveError !== undefined || !outcome) return { kind: 'retry', key, reason: describe(saveError) };
+    return { kind: outcome, key, dispatchId: item.dispatch.id };
+  });
+}
+
+/** A single object: replays and the CLI. */
+export async function ingestObject(deps: IngestDeps, announced: ObjectAnnouncement): Promise<IngestOutcome> {
+  const [outcome] = await ingestObjects(deps, [announced]);
+  if (!outcome) throw new Error('ingestObjects returned no outcome for one announcement');
+  return outcome;
+}
+
+async function prepare(deps: IngestDeps, announced: ObjectAnnouncement): Promise<Prepared> {
+  const { bucket, key } = announced;
+  try {
+    const fetched = await fetchObject(deps, announced);
+    // A replay announces no version: the object read now is the one the record describes.
+    const version = announced.versionId ?? announced.etag ?? fetched.version;
+    if (fetched.kind === 'gone')
+      return await reject(deps, { bucket, key, version }, fetched.code, fetched.message);
+    const { object } = fetched;
+    const published = object.metadata.published;
+    const result = parseDispatch(object.bytes, {
+      sourceKey: key,
+      receivedAt: object.lastModified.toISOString(),
+      ...(published ? { published: { value: published, from: 'metadata' as const } } : {}),
+    });
+    if (!result.ok)
+      return await reject(deps, { bucket, key, version }, result.error.code, result.error.message);
+    const source: DispatchSource = {
+      kind: 's3',
+      bucket,
+      key,
+      ...(object.versionId ? { versionId: object.versionId } : {}),
+      ...(object.etag ? { etag: object.etag } : {}),
+    };
+    return { kind: 'parsed', dispatch: result.dispatch, source };
+  } catch (error) {
+    return { kind: 'retry', key, reason: describe(error) };
+  }
+}
+
+async function fetchObject(deps: IngestDeps, announced: ObjectAnnouncement) {
+  try {
+    const object = await deps.objects.getObject(
+      announced.bucket,
+      announced.key,
+      MAX_DISPATCH_BYTES,
+      announced.versionId,
+    );
+    return { kind: 'fetched' as const, object, version: object.versionId ?? object.etag ?? 'unknown' };
+  } catch (error) {
+    if (error instanceof ObjectMissingError || error instanceof ObjectTooLargeError) {
+      const code = error instanceof ObjectMissingError ? 'object-missing' : 'too-large';
+      return { kind: 'gone' as const, code, message: error.message, version: 'unknown' };
+    }
+    throw error;
+  }
+}
+
+async function reject(
+  deps: IngestDeps,
+  ref: { readonly bucket: string; readonly key: string; readonly version: string },
+  code: string,
+  message: string,
+): Promise<IngestOutcome> {
+  const record = await deps.rejects.recordReject(
+    { code, message, source: { kind: 's3', bucket: ref.bucket, key: ref.key, version: ref.version } },
+    deps.clock.now(),
+  );
+  return { kind: 'rejected', key: ref.key, code, rejectId: record.id };
+}
+
+const describe = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { batchGetExisting, putAllIfAbsent } from '../../shared/adapters/dynamodb/batch-writes.js';
+import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
+import { createDynamoDbClients } from '../../shared/adapters/dynamodb/dynamodb-clients.js';
+
+describe('conditional batch writes on DynamoDB Local', () => {
+  const tableName = `batch-${randomUUID().slice(0, 8)}`;
+  const clients = createDynamoDbClients({
+    endpoint: inject('dynamoDbEndpoint'),
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  beforeAll(() => ensureTable(clients.dynamoDbClient, tableName));
+  afterAll(() => clients.dynamoDbClient.destroy());
+
+  it('writes the free keys of a cancelled transaction and reports the taken ones, keeping the first writer', async () => {
+    // Prepare: another writer got to "a" first
+    await clients.documentClient.send(
+      new PutCommand({ TableName: tableName, Item: { pk: 'a', sk: '#', by: 'first' } }),
+    );
+    // Act
+    const taken = await putAllIfAbsent(clients.documentClient, tableName, [
+      { pk: 'a', sk: '#', by: 'second' },
+      { pk: 'b', sk: '#', by: 'second' },
+    ]);
+    // Assess
+    expect([...taken]).toEqual(['a']);
+    const a = await clients.documentClient.send(
+      new GetCommand({ TableName: tableName, Key: { pk: 'a', sk: '#' } }),
+    );
+    const b = await clients.documentClient.send(
+      new GetCommand({ TableName: tableName, Key: { pk: 'b', sk: '#' } }),
+    );
+    expect([a.Item?.by, b.Item?.by]).toEqual(['first', 'second']);
+  });
+
+  it('writes more items than one transaction holds', async () => {
+    const items = Array.from({ length: 60 }, (_, index) => ({ pk: `many-${index}`, sk: '#' }));
+    const taken = await putAllIfAbsent(clients.documentClient, tableName, items);
+    expect(taken.size).toBe(0);
+    const existing = await batchGetExisting(clients.documentClient, tableName, [
+      ...items,
+      { pk: 'absent', sk: '#' },
+    ]);
+    expect(existing.size).toBe(60);
+    expect(existing.has('absent')).toBe(false);
+  });
+});
