@@ -1,0 +1,71 @@
+/**
+ * Scores the classifier on the labelled corpora: the dev part (corpus/sample + corpus/dev, which
+ * the rules were tuned on), the held-out part (corpus/heldout, never tuned against) and the two
+ * seeds in ../shared/seeds when that folder exists.
+ *
+ *   npm run eval               figures for every part
+ *   npm run eval -- --errors   also list each error in the dev part (never for held-out text)
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { classifyDispatch } from '../shared/domain/classify/classify-dispatch.js';
+import { defaultDictionaries } from '../shared/domain/classify/dictionaries.js';
+import { parseDispatch } from '../shared/domain/index.js';
+import { type LabelledFile, readLabelledCorpus } from './labelled-corpus.js';
+import { type Counts, emptyScores, f1, type Scores, scoreDispatch } from './score.js';
+
+const showErrors = process.argv.includes('--errors');
+const parts: { name: string; tuned: boolean; files: LabelledFile[] }[] = [
+  {
+    name: 'dev (tuned on)',
+    tuned: true,
+    files: [...(readLabelledCorpus('corpus/sample') ?? []), ...(readLabelledCorpus('corpus/dev') ?? [])],
+  },
+  { name: 'held-out', tuned: false, files: readLabelledCorpus('corpus/heldout') ?? [] },
+  { name: 'seeds', tuned: false, files: readLabelledCorpus('../shared/seeds') ?? [] },
+];
+
+function scorePart(files: readonly LabelledFile[]): Scores {
+  const scores = emptyScores();
+  for (const { path, label } of files) {
+    const name = basename(path);
+    // A headerless file with no date in its name is dated as an analyst's upload would date it.
+    const result = parseDispatch(readFileSync(path), {
+      sourceKey: `incoming/${name}`,
+      receivedAt: `${label.date}T12:00:00Z`,
+    });
+    if (!result.ok) throw new Error(`${path} does not parse: ${result.error.message}`);
+    scoreDispatch(scores, label, classifyDispatch(result.dispatch), name);
+  }
+  return scores;
+}
+
+const format = (counts: Counts) => {
+  const { precision, recall, f1: f } = f1(counts);
+  return `P ${precision.toFixed(2)}  R ${recall.toFixed(2)}  F1 ${f.toFixed(2)}  (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn})`;
+};
+
+console.log(`treatywatch classifier evaluation — rules ${defaultDictionaries.version}`);
+for (const part of parts) {
+  if (part.files.length === 0) {
+    console.log(`\n${part.name}: no labelled files found`);
+    continue;
+  }
+  const scores = scorePart(part.files);
+  const stanceCount = part.files.reduce((sum, file) => sum + file.label.stances.length, 0);
+  console.log(`\n${part.name}: ${part.files.length} dispatches, ${stanceCount} labelled stances`);
+  console.log(`  topics   ${format(scores.topics)}`);
+  console.log(`  actors   ${format(scores.actors)}`);
+  console.log(`  stances  ${format(scores.stances)}`);
+  const labels = ['support', 'oppose', 'mixed', 'none'];
+  console.log(
+    `  confusion (rows labelled, columns predicted): ${labels.map((label) => label.padStart(8)).join('')}`,
+  );
+  for (const row of labels) {
+    const cells = scores.confusion[row] ?? {};
+    console.log(
+      `  ${row.padStart(45)} ${labels.map((column) => String(cells[column] ?? (row === 'none' && column === 'none' ? '-' : 0)).padStart(8)).join('')}`,
+    );
+  }
+  if (showErrors && part.tuned) for (const error of scores.errors) console.log(`    ${error}`);
+}
