@@ -17,7 +17,7 @@ import { findTopicHits, type TopicHit } from './topics.js';
 
 const MAX_EVIDENCE = 3;
 /** Below this share of the weight, the minority side does not make a position mixed. */
-const MIXED_SHARE = 0.4;
+const MIXED_SHARE = 0.75;
 
 /**
  * Topics, actors, people and stances of one dispatch, each with the sentences that justify it.
@@ -34,7 +34,7 @@ export function classifyDispatch(
   const onTopic = new Set(topics.map((label) => label.topic));
   const mentions = findMentions(text, dispatch.date, dictionaries);
   const markers = findMarkers(text, dictionaries);
-  const observations = observe(
+  const { observations, holders } = observe(
     dispatch,
     sentences,
     mentions,
@@ -45,7 +45,7 @@ export function classifyDispatch(
   return {
     rulesVersion: dictionaries.version,
     topics,
-    actors: actorLabels(dispatch, sentences, mentions, observations, stances),
+    actors: actorLabels(dispatch, sentences, mentions, holders, observations, stances),
     people: peopleLabels(mentions),
     stances,
   };
@@ -145,20 +145,20 @@ function actorLabels(
   dispatch: Dispatch,
   sentences: readonly Sentence[],
   mentions: readonly Mention[],
+  holders: readonly Mention[],
   observations: readonly Observation[],
   stances: readonly StanceLabel[],
 ): ActorLabel[] {
-  const speaking = new Map<string, Observation[]>();
-  for (const observation of observations)
-    speaking.set(observation.actor, [...(speaking.get(observation.actor) ?? []), observation]);
+  const speaking = new Map<string, Sentence[]>();
+  const add = (actor: string | null, sentence: Sentence | undefined) => {
+    if (actor && sentence) speaking.set(actor, [...(speaking.get(actor) ?? []), sentence]);
+  };
+  for (const observation of observations) add(observation.actor, observation.sentence);
+  for (const holder of holders) add(holder.actor, sentenceAt(sentences, holder.start));
   const actors = new Set([...stances.map((stance) => stance.actor), ...speaking.keys()]);
   return [...actors].sort().map((actor) => {
     const own = mentions.filter((mention) => mention.actor === actor);
-    const evidence = uniqueSentences(
-      (speaking.get(actor) ?? [])
-        .map((item) => item.sentence)
-        .concat(own.map((mention) => sentenceAt(sentences, mention.start)).filter((s): s is Sentence => !!s)),
-    )
+    const evidence = uniqueSentences(speaking.get(actor) ?? [])
       .slice(0, MAX_EVIDENCE)
       .map((sentence) => evidenceOf(dispatch, sentence, actor));
     return { actor, mentions: own.length, evidence };

@@ -30,6 +30,9 @@ const BODY_WORDS =
 /** Words after a state adjective that name someone else ("U.S. allies", "Russian analysts"). */
 const OTHER_WORDS =
   'allies|partners|critics|opponents|press|media|newspapers?|analysts|experts|commentators|observers|scientists|public|opposition|lawmakers|legislators|companies|firms|industry';
+/** Bodies named without their state: they speak for the state named most recently before them. */
+const INSTITUTIONS =
+  '(?:Foreign|Defen[cs]e|External Affairs|Interior) Ministry(?:\\s+spokes(?:man|woman))?|Ministry of (?:Foreign Affairs|Defen[cs]e|External Affairs)|General Staff|Foreign Office|Security Council|government spokesman|presidential spokesman|Kremlin spokesman';
 const TITLE_WORDS =
   'president|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|defen[cs]e secretary|secretary of state|secretary of defen[cs]e|foreign secretary|national security adviser|defen[cs]e chief|spokesman|spokeswoman|minister|secretary|leader|envoy';
 
@@ -75,6 +78,8 @@ function lexiconFor(actors: ActorsData): Lexicon {
       `(?<name>(?:[Tt]he\\s+)?(?:${literal.join('|')}))`,
       `(?<voiceKind>\\b(?:${voiceKinds})\\b)`,
       `(?<pronoun>\\b(?:[Hh]e|[Ss]he|[Hh]is)\\b)`,
+      `(?<collective>\\b(?:[Tt]he two (?:leaders|sides|presidents|countries|governments|men|ministers|capitals|states)|[Bb]oth (?:sides|countries|leaders|governments|capitals|presidents)|[Tt]hey|[Tt]heir)\\b)`,
+      `(?<institution>(?:[Tt]he\\s+|[Aa]\\s+)?(?:${INSTITUTIONS}))`,
     ]
       .map((part) => `(?<![\\p{L}\\p{N}])${part}(?![\\p{L}\\p{N}])`)
       .join('|'),
@@ -135,6 +140,7 @@ export function findMentions(text: string, date: string, dictionaries: Dictionar
 
   const mentions: Mention[] = [];
   const recentPeople: Person[] = [];
+  const latestActor = () => mentions.findLast((mention) => mention.actor !== null)?.actor ?? null;
   const remember = (person: Person) => {
     const at = recentPeople.findIndex((candidate) => candidate.name === person.name);
     if (at >= 0) recentPeople.splice(at, 1);
@@ -167,6 +173,13 @@ export function findMentions(text: string, date: string, dictionaries: Dictionar
       }
     } else if (groups.voiceKind) {
       mentions.push({ ...base(item), kind: 'voice', actor: null, speaker: item.text });
+    } else if (groups.collective) {
+      for (const actor of collectiveActors(item, mentions, text)) {
+        mentions.push({ ...base(item), kind: 'body', actor, speaker: actor });
+      }
+    } else if (groups.institution) {
+      const actor = latestActor();
+      if (actor) mentions.push({ ...base(item), kind: 'body', actor, speaker: actor });
     } else if (groups.pronoun) {
       const person = recentPeople[0];
       if (person)
@@ -185,6 +198,33 @@ export function findMentions(text: string, date: string, dictionaries: Dictionar
     }
   }
   return mentions;
+}
+
+/**
+ * "The two leaders", "both sides": the states of the two people named most recently. "They" and
+ * "their" right after a group ("Russian officials … they") are that group.
+ */
+function collectiveActors(
+  item: { start: number; text: string },
+  mentions: readonly Mention[],
+  text: string,
+): string[] {
+  const previous = mentions.at(-1);
+  const plural = /^(?:they|their)$/i.test(item.text);
+  if (
+    plural &&
+    previous?.actor &&
+    !/[.!?]/.test(text.slice(previous.end, item.start)) &&
+    previous.kind !== 'person'
+  ) {
+    return [previous.actor];
+  }
+  const fromPeople = [
+    ...new Set(
+      mentions.filter((mention) => mention.person && mention.actor).map((mention) => mention.actor as string),
+    ),
+  ];
+  return fromPeople.slice(-2);
 }
 
 /** A surname shared by several people ("Ivanov") means whoever was named in full most recently. */

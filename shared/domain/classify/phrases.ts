@@ -1,16 +1,19 @@
 /**
- * Phrase lists become one regular expression each. A trailing `*` matches any word ending
+ * Phrase lists become one regular expression each. A `*` matches any word ending
  * ("withdraw*" → withdraws, withdrawal); spaces match any run of whitespace; matches never start
  * or end inside a word.
  */
 export function phraseSource(phrase: string): string {
-  const wildcard = phrase.endsWith('*');
-  const body = (wildcard ? phrase.slice(0, -1) : phrase)
+  return phrase
     .trim()
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/['’]/g, "['’]")
-    .replace(/\s+/g, '\\s+');
-  return `${body}${wildcard ? '[\\p{L}-]*' : ''}`;
+    .split('*')
+    .map((part) =>
+      part
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/['’]/g, "['’]")
+        .replace(/\s+/g, '\\s+'),
+    )
+    .join('[\\p{L}-]*');
 }
 
 export function compilePhrases(phrases: readonly string[], caseSensitive = false): RegExp | undefined {

@@ -23,24 +23,38 @@ interface Frame {
 }
 
 const PREPOSITION_BEFORE =
-  /(?:\b(?:of|to|with|by|from|for|on|at|against|between|toward|towards|into|about|among|than|over|under|upon|after|before|like|via|behind|within|without|help|helping|let|urge|urged|told|tell|persuade|convince|pressed|asked|invited|allow|allowed|and)\s+(?:the\s+)?)$/i;
+  /(?:\b(?:such as|of|to|with|by|from|for|on|at|against|between|toward|towards|into|about|among|than|over|under|upon|after|before|like|via|behind|within|without|help|helping|let|urge|urged|told|tell|persuade|convince|pressed|asked|invited|allow|allowed|and)\s+(?:the\s+)?)$/i;
 const CLAUSE_START =
-  /(?:^|[,;:“"(]\s*|\b(?:that|but|while|whereas|although|though|as|because|since|when|if|and|so)\s+)(?:(?:the|both|also|now|meanwhile|however|then|even|still|indeed|instead|moreover|in turn|for (?:its|his|her|their) part),?\s+)*$/i;
+  /(?:^|[,;:“"(]\s*|\b(?:that|but|while|whereas|although|though|as|because|since|when|if|and|so|should|unless|once)\s+)(?:(?:the|both|also|now|meanwhile|however|then|even|still|indeed|instead|moreover|in turn|for (?:its|his|her|their) part),?\s+)*$/i;
 const POSSESSIVE_AFTER = /^['’]s?\b/;
+/** A clause subject is followed by its verb within a few words. */
+const VERB_SOON =
+  /^(?:[,\s]+[\p{L}’'-]+){0,6}?\s+(?:\p{L}+ed|will|would|has|have|had|is|was|were|are|can|could|should|must|did|does|do|says|said|wants|sees|plans|insists|argues|remains|takes|makes|holds|continues|appears|seems|stands|regards|views|considers|believes|hopes|fears|knows|intends|needs|refuses|accepts|rejects|opposes|supports|welcomes|insist|want|see|remain|oppose|support|reject|accept|welcome)\b/u;
 const ACCORDING_TO = /according to\s+$/i;
 const WORDS = /[\p{L}\p{N}]+/gu;
 const wordsBetween = (text: string) => (text.match(WORDS) ?? []).length;
 
 /** A stance observation for each cue whose holder is a state or organisation and whose target is a topic. */
+export interface Observed {
+  readonly observations: Observation[];
+  /** Everyone who holds a frame somewhere: the actors that state or do something. */
+  readonly holders: Mention[];
+}
+
 export function observe(
   dispatch: Dispatch,
   sentences: readonly Sentence[],
   mentions: readonly Mention[],
   topics: readonly TopicHit[],
   markers: Markers,
-): Observation[] {
+): Observed {
   const text = dispatch.text;
   const observations: Observation[] = [];
+  const holders: Mention[] = [];
+  // Topics by how often they are named, for a cue in a sentence that names none.
+  const counts = new Map<string, number>();
+  for (const hit of topics) counts.set(hit.topic, (counts.get(hit.topic) ?? 0) + 1);
+  const dispatchTopics = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([topic]) => topic);
   let lastSpeech: readonly Mention[] = [];
   let lastParagraph = -1;
   let previousTopics: readonly string[] = [];
@@ -55,6 +69,7 @@ export function observe(
     const sentenceMentions = inside(mentions);
     const sentenceTopics = inside(topics);
     const frames = framesOf(text, sentence, sentenceMentions, inside(markers.speech));
+    for (const frame of frames) holders.push(...frame.holders);
     const quotes = quoteSpans(text, sentence);
     const forecast = inside(markers.forecast).length > 0;
     const speechFrames = frames.filter((frame) => frame.speech);
@@ -92,10 +107,11 @@ export function observe(
           polarity = cue.polarity === 'oppose' ? flip(next.polarity) : next.polarity;
         }
       }
-      const topic = targetTopic(text, target, sentenceTopics, previousTopics);
+      const topic = targetTopic(text, target, sentenceTopics, previousTopics, dispatchTopics);
       if (!topic) continue;
       if (negated(text, cue, negators, frame)) polarity = flip(polarity);
-      const weight = (frame.speech ? 1 : 0.8) * (target === cue ? 1 : 1.1);
+      // Explicit qualifiers ("unilaterally", "reserve judgment") outweigh a single plain verb.
+      const weight = (frame.speech ? 1 : 0.8) * (target === cue ? 1 : 1.1) * (polarity === 'mixed' ? 1.5 : 1);
       for (const holder of frame.holders) {
         if (!holder.actor) continue;
         observations.push({ actor: holder.actor, topic, polarity, weight, sentence, speaker: holder });
@@ -104,7 +120,7 @@ export function observe(
     if (speechFrames.length > 0) lastSpeech = speechFrames.at(-1)?.holders ?? lastSpeech;
     if (sentenceTopics.length > 0) previousTopics = [...new Set(sentenceTopics.map((hit) => hit.topic))];
   }
-  return observations;
+  return { observations, holders };
 }
 
 const flip = (polarity: Stance): Stance =>
@@ -116,6 +132,7 @@ function targetTopic(
   cue: Cue,
   hits: readonly TopicHit[],
   previousTopics: readonly string[],
+  dispatchTopics: readonly string[],
 ): string | undefined {
   const distance = (hit: TopicHit) =>
     hit.start >= cue.end
@@ -173,11 +190,32 @@ function framesOf(
     if (ACCORDING_TO.test(lead)) frames.push({ from: mention.end, holders: [mention], speech: true });
     else if (POSSESSIVE_AFTER.test(tail) || mention.kind === 'body')
       frames.push({ from: mention.end, holders: [mention], speech: false });
-    else if (CLAUSE_START.test(lead) && !PREPOSITION_BEFORE.test(lead)) {
+    else if (
+      CLAUSE_START.test(lead) &&
+      !PREPOSITION_BEFORE.test(lead) &&
+      VERB_SOON.test(text.slice(mention.end, sentence.end))
+    ) {
       frames.push({ from: mention.end, holders: withConjuncts(text, mention, usable), speech: false });
     }
   }
-  return frames.sort((a, b) => a.from - b.from);
+  frames.sort((a, b) => a.from - b.from);
+  // Frames that start at the same point (a collective subject) hold together.
+  for (let index = frames.length - 1; index > 0; index--) {
+    const current = frames[index] as Frame;
+    const previous = frames[index - 1] as Frame;
+    if (current.from === previous.from) {
+      frames.splice(index - 1, 2, {
+        ...previous,
+        holders: [...new Set([...previous.holders, ...current.holders])],
+        speech: previous.speech || current.speech,
+      });
+    }
+  }
+  // What a newspaper or analyst says about others is its own view: nothing after it is a state's.
+  const voice = frames.findIndex(
+    (frame) => frame.speech && frame.holders.every((holder) => holder.kind === 'voice'),
+  );
+  return voice >= 0 ? frames.slice(0, voice + 1) : frames;
 }
 
 /** "Russia and China", "France and Germany": a subject of two actors holds for both. */
