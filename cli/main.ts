@@ -1,7 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { JavaMissingError } from '../shared/adapters/local/java-runtime.js';
 import { ConfigError } from '../shared/config/config.js';
+import { runClassify } from './commands/classify.js';
 import { runDispatches } from './commands/dispatches.js';
+import { runReclassify } from './commands/reclassify.js';
 import { runRejects } from './commands/rejects.js';
 import { runReplay } from './commands/replay.js';
 import { runShow } from './commands/show.js';
@@ -101,6 +103,24 @@ program
       if (still > 0) process.exitCode = 1;
     }),
   );
+
+program
+  .command('classify')
+  .description('classify dispatch files by topic, actor and stance without storing them')
+  .argument('<files...>', 'dispatch files in the Monitor format')
+  .option('--json', 'print one JSON object per line (the schema is in the README)', false)
+  .action((files: string[], options: { json: boolean }) => {
+    const rejected = runClassify(files, options, out);
+    if (rejected > 0) process.exitCode = 1;
+  });
+
+program
+  .command('reclassify')
+  .description(
+    're-run the classifier over every stored dispatch after a rules change and report what changed',
+  )
+  .option('--dry-run', 'report the changes without writing them', false)
+  .action((options: { dryRun: boolean }) => withSession((session) => runReclassify(session, options, out)));
 
 try {
   await program.parseAsync(process.argv);

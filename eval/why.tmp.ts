@@ -28,3 +28,11 @@ for (const s of c.stances)
         1,
       ),
     );
+
+import { defaultDictionaries } from '../shared/domain/classify/dictionaries.js';
+import { findMentions } from '../shared/domain/classify/mentions.js';
+
+if (process.env.MENTIONS)
+  for (const m of findMentions(r.dispatch.text, r.dispatch.date, defaultDictionaries))
+    if (m.start > Number(process.env.MENTIONS) && m.start < Number(process.env.MENTIONS) + 600)
+      console.log(m.kind, m.actor, JSON.stringify(m.text));

@@ -1,6 +1,7 @@
 import { dispatchJson, printable } from '../format.js';
 import type { Session } from '../session.js';
 import { UsageError } from '../usage-error.js';
+import { describeClassification } from './classify.js';
 
 /** Accepts a full id or a unique prefix of at least 6 characters, as printed by `dispatches`. */
 export async function resolveDispatchId(session: Session, idOrPrefix: string): Promise<string> {
@@ -42,6 +43,10 @@ export async function runShow(
     `  ingested ${stored.ingestedAt}${stored.duplicateDeliveries ? ` · ${stored.duplicateDeliveries} duplicate deliveries skipped` : ''}`,
   );
   if (dispatch.title) out(`  title: ${printable(dispatch.title)}`);
+  if (stored.classification) {
+    out(`  classified with rules ${stored.classification.rulesVersion}:`);
+    describeClassification(stored.classification, (line) => out(`  ${line}`));
+  }
   dispatch.paragraphs.forEach((paragraph, index) => {
     out('');
     out(`[${index + 1}] ${printable(paragraph.text)}`);

@@ -2,6 +2,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config/config.js';
+import { type Classification, classifyDispatch } from '../domain/classify/index.js';
+import type { Dispatch } from '../domain/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchStore } from '../ports/dispatch-store.js';
 import type { ObjectSource } from '../ports/object-source.js';
@@ -22,6 +24,7 @@ export interface Adapters {
   readonly dispatches: DispatchStore;
   readonly rejects: RejectStore;
   readonly clock: Clock;
+  readonly classify: (dispatch: Dispatch) => Classification;
 }
 
 /** Local endpoints need static credentials; in AWS the default provider chain applies. */
@@ -58,5 +61,6 @@ export function buildAdapters(
     dispatches: new DynamoDbDispatchStore(documentClient, config.tableName, objects),
     rejects: new DynamoDbRejectStore(documentClient, config.tableName),
     clock: systemClock,
+    classify: (dispatch) => classifyDispatch(dispatch),
   };
 }

@@ -1,3 +1,4 @@
+import type { Classification } from '../domain/classify/index.js';
 import type { Dispatch } from '../domain/index.js';
 
 /** Where a dispatch came from: an uploaded object or (later) a feed item. */
@@ -11,6 +12,8 @@ export type DispatchSource = {
 
 export interface StoredDispatch {
   readonly dispatch: Dispatch;
+  /** What the classifier said at ingest (or the last reclassify), with its rules version. */
+  readonly classification?: Classification;
   readonly source: DispatchSource;
   readonly ingestedAt: string;
   /** How many more times the same text arrived after the first. */

@@ -1,3 +1,4 @@
+import { type Classification, classifyDispatch } from '../domain/classify/index.js';
 import { type Dispatch, MAX_DISPATCH_BYTES, parseDispatch } from '../domain/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchStore } from '../ports/dispatch-store.js';
@@ -6,6 +7,8 @@ import type { RejectStore } from '../ports/reject-store.js';
 import type { DispatchSource } from '../ports/stored-dispatch.js';
 
 export interface IngestDeps {
+  /** The classifier; injected so a test can count its calls. */
+  readonly classify: (dispatch: Dispatch) => Classification;
   readonly objects: ObjectSource;
   readonly dispatches: DispatchStore;
   readonly rejects: RejectStore;
@@ -47,7 +50,15 @@ export async function ingestObjects(
   let saveError: unknown;
   if (parsed.length > 0) {
     try {
-      saved = await deps.dispatches.saveDispatches(parsed, deps.clock.now());
+      // Classify only what is new, so a redelivered dispatch is never classified twice.
+      const known = await deps.dispatches.existingIds(parsed.map((item) => item.dispatch.id));
+      const classified = new Map<string, Classification>();
+      const entries = parsed.map((item) => {
+        const { id } = item.dispatch;
+        if (!known.has(id) && !classified.has(id)) classified.set(id, deps.classify(item.dispatch));
+        return { ...item, ...(known.has(id) ? {} : { classification: classified.get(id) }) };
+      });
+      saved = await deps.dispatches.saveDispatches(entries, deps.clock.now());
     } catch (error) {
       saveError = error;
     }

@@ -1,7 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { type Classification, classificationSchema } from '../../domain/classify/index.js';
 import { DATE_SOURCES, type Dispatch } from '../../domain/index.js';
-import type { DispatchQuery, DispatchStore, SaveOutcome } from '../../ports/dispatch-store.js';
+import type { DispatchQuery, DispatchStore, NewDispatch, SaveOutcome } from '../../ports/dispatch-store.js';
 import type { TextArchive } from '../../ports/object-source.js';
 import type { DispatchSource, StoredDispatch } from '../../ports/stored-dispatch.js';
 import { batchGetExisting, putAllIfAbsent } from './batch-writes.js';
@@ -49,8 +50,8 @@ const itemSchema = z.object({
   }),
   ingestedAt: z.string(),
   duplicateDeliveries: z.number().default(0),
+  classification: classificationSchema.optional(),
 });
-type DispatchItem = z.infer<typeof itemSchema>;
 
 export class DynamoDbDispatchStore implements DispatchStore {
   constructor(
@@ -59,31 +60,29 @@ export class DynamoDbDispatchStore implements DispatchStore {
     private readonly archive: TextArchive,
   ) {}
 
-  async saveDispatches(
-    entries: readonly { readonly dispatch: Dispatch; readonly source: DispatchSource }[],
-    ingestedAt: Date,
-  ): Promise<SaveOutcome[]> {
-    const firstById = new Map<string, number>();
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    const found = await batchGetExisting(this.client, this.tableName, [...new Set(ids)].map(dispatchKey));
+    return new Set(ids.filter((id) => found.has(dispatchKey(id).pk)));
+  }
+
+  async saveDispatches(entries: readonly NewDispatch[], ingestedAt: Date): Promise<SaveOutcome[]> {
+    // The first entry of each id with a classification is a candidate; the rest are duplicates.
+    const candidates = new Map<string, number>();
     entries.forEach((entry, index) => {
-      if (!firstById.has(entry.dispatch.id)) firstById.set(entry.dispatch.id, index);
+      if (entry.classification && !candidates.has(entry.dispatch.id))
+        candidates.set(entry.dispatch.id, index);
     });
-    const existing = await batchGetExisting(
-      this.client,
-      this.tableName,
-      [...firstById.keys()].map((id) => dispatchKey(id)),
-    );
-    const fresh = [...firstById.entries()].filter(([id]) => !existing.has(dispatchKey(id).pk));
     const items = await Promise.all(
-      fresh.map(([, index]) => {
-        const entry = entries[index] as (typeof entries)[number];
-        return this.toItem(entry.dispatch, entry.source, ingestedAt);
+      [...candidates.values()].map((index) => {
+        const entry = entries[index] as NewDispatch;
+        return this.toItem(entry.dispatch, entry.source, ingestedAt, entry.classification);
       }),
     );
+    // Conditional puts: a concurrent writer of the same text wins, and this one is a duplicate.
     const lostRace = await putAllIfAbsent(this.client, this.tableName, items);
-    const storedIds = new Set(fresh.map(([id]) => id).filter((id) => !lostRace.has(dispatchKey(id).pk)));
     const outcomes = entries.map(
       (entry, index): SaveOutcome =>
-        firstById.get(entry.dispatch.id) === index && storedIds.has(entry.dispatch.id)
+        candidates.get(entry.dispatch.id) === index && !lostRace.has(dispatchKey(entry.dispatch.id).pk)
           ? 'stored'
           : 'duplicate',
     );
@@ -96,12 +95,27 @@ export class DynamoDbDispatchStore implements DispatchStore {
               TableName: this.tableName,
               Key: dispatchKey(entry.dispatch.id),
               UpdateExpression: 'ADD duplicateDeliveries :one',
+              ConditionExpression: 'attribute_exists(#pk)',
+              ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
               ExpressionAttributeValues: { ':one': 1 },
             }),
           ),
         ),
     );
     return outcomes;
+  }
+
+  async updateClassification(id: string, classification: Classification): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: dispatchKey(id),
+        UpdateExpression: 'SET classification = :classification',
+        ConditionExpression: 'attribute_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
+        ExpressionAttributeValues: { ':classification': classification },
+      }),
+    );
   }
 
   async getDispatch(id: string): Promise<StoredDispatch | undefined> {
@@ -135,7 +149,8 @@ export class DynamoDbDispatchStore implements DispatchStore {
     dispatch: Dispatch,
     source: DispatchSource,
     ingestedAt: Date,
-  ): Promise<DispatchItem & { pk: string; sk: string }> {
+    classification: Classification | undefined,
+  ): Promise<{ pk: string; sk: string } & Record<string, unknown>> {
     const body = { text: dispatch.text, paragraphs: paragraphOffsets(dispatch) };
     const serialised = JSON.stringify(body);
     const tooLarge = Buffer.byteLength(serialised, 'utf8') > INLINE_BODY_LIMIT;
@@ -158,6 +173,7 @@ export class DynamoDbDispatchStore implements DispatchStore {
       source,
       ingestedAt: ingestedAt.toISOString(),
       duplicateDeliveries: 0,
+      ...(classification ? { classification } : {}),
     };
   }
 
@@ -184,6 +200,7 @@ export class DynamoDbDispatchStore implements DispatchStore {
     };
     return {
       dispatch,
+      ...(item.classification ? { classification: item.classification } : {}),
       source: item.source,
       ingestedAt: item.ingestedAt,
       duplicateDeliveries: item.duplicateDeliveries,
