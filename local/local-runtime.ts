@@ -44,6 +44,8 @@ export interface LocalRuntimeOptions {
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /** Use an already running DynamoDB Local (tests start one per run) instead of spawning one. */
   readonly dynamoDbEndpoint?: string;
+  /** Replace the classifier (tests count its calls). */
+  readonly classify?: Adapters['classify'];
   /** Relay s3rver's object-created events to the queue (default); tests that deliver by hand turn it off. */
   readonly relayS3Events?: boolean;
 }
@@ -73,7 +75,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     dynamoDbEndpoint: dynamo.endpoint,
     s3Endpoint: s3.endpoint,
   };
-  const adapters = buildAdapters(config);
+  const built = buildAdapters(config);
+  const adapters: Adapters = options.classify ? { ...built, classify: options.classify } : built;
   await ensureTable(adapters.dynamoDbClient, tableName);
   await ensureBucket(adapters, bucketName);
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/local-runtime.js';
+import { classifyDispatch, defaultDictionaries } from '../../shared/domain/classify/index.js';
 import type { IngestOutcome } from '../../shared/usecases/ingest-objects.js';
 import { s3Notification, sqsEvent } from '../support/events.js';
 import { startTestRuntime } from '../support/local-services.js';
@@ -16,8 +17,17 @@ describe('ingest-s3 handler on s3rver and DynamoDB Local, delivered by hand', ()
   const notify = async (key: string, body: Uint8Array | string) =>
     s3Notification(runtime.config.bucketName, key, await upload(runtime, key, body));
 
+  let classifierCalls = 0;
+
   beforeAll(async () => {
-    runtime = await startTestRuntime({ relayS3Events: false, observe: (outcome) => outcomes.push(outcome) });
+    runtime = await startTestRuntime({
+      relayS3Events: false,
+      observe: (outcome) => outcomes.push(outcome),
+      classify: (dispatch) => {
+        classifierCalls++;
+        return classifyDispatch(dispatch);
+      },
+    });
   });
   afterAll(() => runtime.stop());
 
@@ -40,6 +50,7 @@ describe('ingest-s3 handler on s3rver and DynamoDB Local, delivered by hand', ()
     // Prepare
     outcomes.length = 0;
     const body = await notify('incoming/2002-01-03-split.txt', fixture('split-header.txt'));
+    const callsBefore = classifierCalls;
     // Act: one delivery, then the same notification relayed twice more as new SQS messages
     await runtime.handler(sqsEvent(body));
     await runtime.handler(sqsEvent(body));
@@ -48,6 +59,26 @@ describe('ingest-s3 handler on s3rver and DynamoDB Local, delivered by hand', ()
     const stored = await runtime.adapters.dispatches.listDispatches({ from: '2002-01-03', to: '2002-01-03' });
     expect(stored).toHaveLength(1);
     expect(outcomes.map((outcome) => outcome.kind)).toEqual(['stored', 'duplicate', 'duplicate']);
+    expect(classifierCalls - callsBefore).toBe(1);
+  });
+
+  it('stores the classification with its rules version and evidence', async () => {
+    const body = await notify('incoming/2000-06-21-classified.txt', fixture('headered.txt'));
+    await runtime.handler(sqsEvent(body));
+    const [stored] = await runtime.adapters.dispatches.listDispatches({
+      from: '2000-06-21',
+      to: '2000-06-21',
+    });
+    expect(stored?.classification?.rulesVersion).toBe(defaultDictionaries.version);
+    expect(stored?.classification?.topics.map((topic) => topic.topic).sort()).toEqual(['ABM', 'NMD']);
+    expect(stored?.classification?.stances).toContainEqual(
+      expect.objectContaining({
+        actor: 'RUS',
+        topic: 'ABM',
+        stance: 'support',
+        evidence: [expect.objectContaining({ speaker: 'Igor Ivanov' })],
+      }),
+    );
   });
 
   it('stores the same text uploaded under two keys once', async () => {

@@ -100,7 +100,10 @@ function parse<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new DictionaryError(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
+    // A bad record key reports its reason one level down.
+    const nested =
+      issue && 'issues' in issue && Array.isArray(issue.issues) ? issue.issues[0]?.message : undefined;
+    throw new DictionaryError(`${file}: ${issue?.path.join('.')}: ${nested ?? issue?.message}`);
   }
   return result.data;
 }

@@ -20,6 +20,8 @@ interface Frame {
   readonly from: number;
   readonly holders: readonly Mention[];
   readonly speech: boolean;
+  /** "Washington's plans", "the American decision": what follows is that actor's act, not a statement. */
+  readonly possessive?: boolean;
 }
 
 const PREPOSITION_BEFORE =
@@ -88,6 +90,16 @@ export function observe(
       }
       if (!frame) continue;
       if (forecast && !frame.speech) continue;
+      const enclosing = speechFrames.filter((candidate) => candidate.from <= cue.start).at(-1);
+      if (enclosing && enclosing !== frame) {
+        const sameActors = frame.holders.every((holder) =>
+          enclosing.holders.some((speaker) => speaker.actor === holder.actor),
+        );
+        // Inside someone's statement, another actor's plan or decision is reported, not stated.
+        if (frame.possessive && !sameActors) continue;
+        // "Ivanov said that Moscow …": the statement is still Ivanov's.
+        if (sameActors) frame = enclosing;
+      }
 
       let polarity = cue.polarity;
       let target = cue;

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { classifyDispatch } from '../../shared/domain/classify/index.js';
+import { parseDispatch } from '../../shared/domain/index.js';
+
+/** A small dispatch: a header dated by its one citation, so offices resolve at that date. */
+function classify(body: string, { volume = 7, citation = '(Interfax, May 30)' } = {}) {
+  const text = `Publication: Monitor Volume: ${volume} Issue: 101\n\n${body} ${citation}.`;
+  const parsed = parseDispatch(new TextEncoder().encode(text), { receivedAt: '2026-11-22T00:00:00Z' });
+  if (!parsed.ok) throw parsed.error;
+  return { dispatch: parsed.dispatch, classification: classifyDispatch(parsed.dispatch) };
+}
+
+const stancesOf = (body: string, options?: { volume?: number }) =>
+  classify(body, options).classification.stances.map(
+    (stance) => `${stance.actor} ${stance.topic} ${stance.stance}`,
+  );
+
+describe('stance', () => {
+  it.each([
+    [
+      'a negated withdrawal supports the treaty',
+      'Foreign Minister Igor Ivanov said on Tuesday that Russia had no wish to withdraw from the ABM treaty, whatever Washington decided',
+      ['RUS ABM support'],
+    ],
+    [
+      'a conditional threat is still the speaker’s position',
+      'Defense Secretary Donald Rumsfeld said that if the coming tests succeed, the United States will withdraw from the ABM treaty within months',
+      ['USA ABM oppose'],
+    ],
+    [
+      'opposing a withdrawal supports the treaty',
+      'Chinese Foreign Minister Tang Jiaxuan said that China firmly opposed any withdrawal from the ABM treaty',
+      ['CHN ABM support'],
+    ],
+    [
+      'a call to deploy is support for national missile defense',
+      'Secretary of State Colin Powell said the United States would deploy a national missile defense to protect its allies against rogue states',
+      ['USA NMD support'],
+    ],
+    [
+      'an explicit "unilaterally" makes a START position mixed',
+      'President George W. Bush said the United States would cut its strategic arsenal to 2,000 warheads, unilaterally if need be',
+      ['USA START mixed'],
+    ],
+  ])('%s', (_name, body, expected) => {
+    expect(stancesOf(body)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'a newspaper’s view is not the state’s',
+      'Izvestia argued that the Kremlin should abandon the ABM treaty and accept the American plan',
+    ],
+    [
+      'an independent analyst is not the state',
+      'Pavel Felgenhauer, an independent defense analyst, wrote that Moscow would soon agree to amend the ABM treaty',
+    ],
+    [
+      'the author’s forecast is nobody’s position',
+      'Russia will probably agree to amend the ABM treaty before the end of the year',
+    ],
+    [
+      'a text with no topic has no stance',
+      'The Russian government said it would restart talks on grain exports and wanted a fresh start with Kiev',
+    ],
+  ])('%s', (_name, body) => {
+    expect(stancesOf(body)).toEqual([]);
+  });
+
+  it('follows a pronoun to the person named before it, with that person’s office at the date', () => {
+    // Prepare: Sergei Ivanov became defense minister on 2001-03-28
+    const body =
+      'Sergei Ivanov met reporters in Moscow on Monday. He said the ABM treaty must be preserved as the cornerstone of strategic stability';
+    // Act
+    const { classification } = classify(body);
+    // Assess
+    const [stance] = classification.stances;
+    expect(stance).toMatchObject({ actor: 'RUS', topic: 'ABM', stance: 'support' });
+    expect(stance?.evidence[0]?.speaker).toBe('Sergei Ivanov');
+    expect(classification.people).toEqual([
+      { name: 'Sergei Ivanov', actor: 'RUS', role: 'Defense Minister' },
+    ]);
+  });
+
+  it('maps a person to the office held at the dispatch date', () => {
+    const body = 'Sergei Ivanov said the ABM treaty must be preserved';
+    expect(classify(body, { volume: 6 }).classification.people).toEqual([
+      { name: 'Sergei Ivanov', actor: 'RUS', role: 'Security Council Secretary' },
+    ]);
+  });
+});
+
+describe('evidence', () => {
+  it('points at the exact sentence in the dispatch text and carries its citation', () => {
+    const { dispatch, classification } = classify(
+      'Foreign Minister Igor Ivanov said on Tuesday that Russia had no wish to withdraw from the ABM treaty',
+    );
+    const labels = [...classification.topics, ...classification.actors, ...classification.stances];
+    expect(labels.length).toBeGreaterThan(2);
+    for (const label of labels) {
+      for (const evidence of label.evidence) {
+        expect(dispatch.text.slice(evidence.start, evidence.end)).toBe(evidence.text);
+        expect(evidence.citation).toEqual([{ outlet: 'Interfax', date: '2001-05-30' }]);
+      }
+    }
+  });
+
+  it('records the rules version that produced the labels', () => {
+    expect(classify('Moscow said the ABM treaty must stand').classification.rulesVersion).toMatch(
+      /^topics-.*\+actors-.*\+cues-/,
+    );
+  });
+});
+
+describe('topics', () => {
+  it.each([
+    [
+      'the full treaty name',
+      'The 1972 Anti-Ballistic Missile Treaty was discussed at length by the two delegations',
+      ['ABM'],
+    ],
+    [
+      'START in capitals',
+      'The Duma debated START II for a third day and will vote on the treaty next week',
+      ['START'],
+    ],
+    [
+      'a missile shield',
+      'The White House said the national missile defense would be deployed by 2005 as planned',
+      ['NMD'],
+    ],
+    [
+      'none of the false friends of START',
+      'The government wants a fresh start and a head start on reform, and will restart talks to start anew',
+      [],
+    ],
+    [
+      'not air defense',
+      'The Russian S-300 air defense system was offered to Iran along with a coastal radar network',
+      [],
+    ],
+  ])('finds %s', (_name, body, expected) => {
+    expect(classify(body).classification.topics.map((topic) => topic.topic)).toEqual(expected);
+  });
+});
