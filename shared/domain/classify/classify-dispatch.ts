@@ -11,6 +11,7 @@ import type {
 import { findMarkers } from './cues.js';
 import { type Dictionaries, defaultDictionaries } from './dictionaries.js';
 import { findMentions, type Mention } from './mentions.js';
+import { searchText } from './phrases.js';
 import { type Sentence, splitSentences } from './sentences.js';
 import { citationFor, type Observation, observe } from './stance.js';
 import { findTopicHits, type TopicHit } from './topics.js';
@@ -29,11 +30,12 @@ export function classifyDispatch(
 ): Classification {
   const text = dispatch.text;
   const sentences = splitSentences(dispatch);
-  const hits = findTopicHits(text, dictionaries);
+  const search = searchText(text);
+  const hits = findTopicHits(search, dictionaries);
   const topics = topicLabels(dispatch, sentences, hits, dictionaries.minimumTopicScore);
   const onTopic = new Set(topics.map((label) => label.topic));
   const mentions = findMentions(text, dispatch.date, dictionaries);
-  const markers = findMarkers(text, dictionaries);
+  const markers = findMarkers(search, dictionaries);
   const { observations, holders } = observe(
     dispatch,
     sentences,

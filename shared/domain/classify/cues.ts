@@ -1,5 +1,5 @@
 import type { Dictionaries, PolarityPatterns } from './dictionaries.js';
-import { findAll } from './phrases.js';
+import { findAll, type SearchText } from './phrases.js';
 
 export type Polarity = 'support' | 'oppose' | 'mixed';
 
@@ -21,14 +21,14 @@ export interface Markers {
 
 const POLARITIES: readonly Polarity[] = ['support', 'oppose', 'mixed'];
 
-function cuesOf(patterns: PolarityPatterns, text: string, topic: string | undefined): Cue[] {
+function cuesOf(patterns: PolarityPatterns, text: SearchText, topic: string | undefined): Cue[] {
   return POLARITIES.flatMap((polarity) =>
     findAll(patterns[polarity], text).map((span) => ({ ...span, polarity, topics: topic ? [topic] : [] })),
   );
 }
 
 /** Every stance cue, speech verb, negator and forecast marker in the text, in order. */
-export function findMarkers(text: string, dictionaries: Dictionaries): Markers {
+export function findMarkers(text: SearchText, dictionaries: Dictionaries): Markers {
   const { cues } = dictionaries;
   const topical = [...cues.topics.entries()].flatMap(([topic, patterns]) => cuesOf(patterns, text, topic));
   // One phrase may cue several topics ("withdraw" for ABM and START): merge them into one cue.

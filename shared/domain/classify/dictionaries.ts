@@ -2,7 +2,7 @@ import { z } from 'zod';
 import actorsData from './data/actors.json' with { type: 'json' };
 import cuesData from './data/cues.json' with { type: 'json' };
 import topicsData from './data/topics.json' with { type: 'json' };
-import { compilePhrases } from './phrases.js';
+import { compilePhrases, type PhrasePattern } from './phrases.js';
 
 /** A dictionary file that does not have the expected shape: named, with the first problem. */
 export class DictionaryError extends Error {
@@ -71,15 +71,15 @@ export type CuesData = z.infer<typeof cuesSchema>;
 
 export interface TopicMatcher {
   readonly topic: string;
-  readonly groups: readonly { readonly pattern: RegExp; readonly weight: number }[];
-  readonly anaphora: RegExp | undefined;
-  readonly ignore: RegExp | undefined;
+  readonly groups: readonly { readonly pattern: PhrasePattern; readonly weight: number }[];
+  readonly anaphora: PhrasePattern | undefined;
+  readonly ignore: PhrasePattern | undefined;
 }
 
 export interface PolarityPatterns {
-  readonly support: RegExp | undefined;
-  readonly oppose: RegExp | undefined;
-  readonly mixed: RegExp | undefined;
+  readonly support: PhrasePattern | undefined;
+  readonly oppose: PhrasePattern | undefined;
+  readonly mixed: PhrasePattern | undefined;
 }
 
 export interface Dictionaries {
@@ -88,9 +88,9 @@ export interface Dictionaries {
   readonly minimumTopicScore: number;
   readonly actors: ActorsData;
   readonly cues: {
-    readonly speech: RegExp;
-    readonly negators: RegExp;
-    readonly forecast: RegExp;
+    readonly speech: PhrasePattern;
+    readonly negators: PhrasePattern;
+    readonly forecast: PhrasePattern;
     readonly general: PolarityPatterns;
     readonly topics: ReadonlyMap<string, PolarityPatterns>;
   };

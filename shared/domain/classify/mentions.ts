@@ -1,5 +1,5 @@
 import type { ActorsData, Dictionaries } from './dictionaries.js';
-import { findAll, phraseSource } from './phrases.js';
+import { LETTER, phraseSource } from './phrases.js';
 
 export type MentionKind = 'person' | 'state' | 'body' | 'voice' | 'pronoun' | 'title';
 
@@ -81,13 +81,13 @@ function lexiconFor(actors: ActorsData): Lexicon {
       `(?<collective>\\b(?:[Tt]he two (?:leaders|sides|presidents|countries|governments|men|ministers|capitals|states)|[Bb]oth (?:sides|countries|leaders|governments|capitals|presidents)|[Tt]hey|[Tt]heir)\\b)`,
       `(?<institution>(?:[Tt]he\\s+|[Aa]\\s+)?(?:${INSTITUTIONS}))`,
     ]
-      .map((part) => `(?<![\\p{L}\\p{N}])${part}(?![\\p{L}\\p{N}])`)
+      .map((part) => `(?<![${LETTER}0-9])${part}(?![${LETTER}0-9])`)
       .join('|'),
-    'gu',
+    'g',
   );
   const title = new RegExp(
-    `(?<![\\p{L}])[Tt]he\\s+(?:(?<adjective>${adjectiveSource})\\s+)?(?<title>${TITLE_WORDS})(?![\\p{L}])(?!\\s+[A-Z])`,
-    'gu',
+    `(?<![${LETTER}])[Tt]he\\s+(?:(?<adjective>${adjectiveSource})\\s+)?(?<title>${TITLE_WORDS})(?![${LETTER}])(?!\\s+[A-Z])`,
+    'g',
   );
   const lexicon = { pattern, title, names, adjectives };
   lexicons.set(actors, lexicon);
@@ -125,10 +125,11 @@ export function findMentions(text: string, date: string, dictionaries: Dictionar
       groups: { ...match.groups },
     });
   }
+  const taken = raw.map((item) => [item.start, item.end] as const);
   for (const match of text.matchAll(lexicon.title)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (raw.some((other) => other.start < end && start < other.end)) continue;
+    if (taken.some(([otherStart, otherEnd]) => otherStart < end && start < otherEnd)) continue;
     raw.push({
       start,
       end,
@@ -140,7 +141,13 @@ export function findMentions(text: string, date: string, dictionaries: Dictionar
 
   const mentions: Mention[] = [];
   const recentPeople: Person[] = [];
-  const latestActor = () => mentions.findLast((mention) => mention.actor !== null)?.actor ?? null;
+  let latestActor: string | null = null;
+  // People's offices at this date, computed once: titles ("the Russian defense minister") resolve against them.
+  let holders: Person[] | undefined;
+  const officeHolders = () => {
+    holders ??= dictionaries.actors.people.map((person) => officeAt(person, date));
+    return holders;
+  };
   const remember = (person: Person) => {
     const at = recentPeople.findIndex((candidate) => candidate.name === person.name);
     if (at >= 0) recentPeople.splice(at, 1);
@@ -149,6 +156,8 @@ export function findMentions(text: string, date: string, dictionaries: Dictionar
   const base = (item: (typeof raw)[number]) => ({ start: item.start, end: item.end, text: item.text });
 
   for (const item of raw) {
+    const last = mentions.at(-1);
+    if (last?.actor) latestActor = last.actor;
     const { groups } = item;
     if (groups.adjective) {
       mentions.push({ ...base(item), kind: 'voice', actor: null, speaker: item.text });
@@ -178,7 +187,7 @@ export function findMentions(text: string, date: string, dictionaries: Dictionar
         mentions.push({ ...base(item), kind: 'body', actor, speaker: actor });
       }
     } else if (groups.institution) {
-      const actor = latestActor();
+      const actor = latestActor;
       if (actor) mentions.push({ ...base(item), kind: 'body', actor, speaker: actor });
     } else if (groups.pronoun) {
       const person = recentPeople[0];
@@ -188,7 +197,7 @@ export function findMentions(text: string, date: string, dictionaries: Dictionar
       const adjectiveActor = groups.titleAdjective
         ? (lexicon.adjectives.get(key(groups.titleAdjective)) ?? null)
         : null;
-      const person = resolveTitle(groups.title, adjectiveActor, recentPeople, dictionaries.actors, date);
+      const person = resolveTitle(groups.title, adjectiveActor, recentPeople, officeHolders);
       if (person) {
         remember(person);
         mentions.push({ ...base(item), kind: 'title', actor: person.actor, person, speaker: person.name });
@@ -247,13 +256,12 @@ function resolveTitle(
   title: string,
   adjectiveActor: string | null,
   recent: readonly Person[],
-  actors: ActorsData,
-  date: string,
+  officeHolders: () => readonly Person[],
 ): Person | undefined {
   if (adjectiveActor) {
-    const holder = actors.people
-      .map((person) => officeAt(person, date))
-      .find((person) => person.actor === adjectiveActor && roleMatches(person.role, title));
+    const holder = officeHolders().find(
+      (person) => person.actor === adjectiveActor && roleMatches(person.role, title),
+    );
     if (holder) return holder;
     return recent.find(
       (person) =>
@@ -262,5 +270,3 @@ function resolveTitle(
   }
   return recent.find((person) => roleMatches(person.role, title.split(' ').at(-1) ?? title));
 }
-
-export { findAll };

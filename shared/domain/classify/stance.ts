@@ -33,7 +33,7 @@ const POSSESSIVE_AFTER = /^['’]s?\b/;
 const VERB_SOON =
   /^(?:[,\s]+[\p{L}’'-]+){0,6}?\s+(?:\p{L}+ed|will|would|has|have|had|is|was|were|are|can|could|should|must|did|does|do|says|said|wants|sees|plans|insists|argues|remains|takes|makes|holds|continues|appears|seems|stands|regards|views|considers|believes|hopes|fears|knows|intends|needs|refuses|accepts|rejects|opposes|supports|welcomes|insist|want|see|remain|oppose|support|reject|accept|welcome)\b/u;
 const ACCORDING_TO = /according to\s+$/i;
-const WORDS = /[\p{L}\p{N}]+/gu;
+const WORDS = /[A-Za-z0-9\u00C0-\u024F]+/g;
 const wordsBetween = (text: string) => (text.match(WORDS) ?? []).length;
 
 /** A stance observation for each cue whose holder is a state or organisation and whose target is a topic. */

@@ -1,5 +1,5 @@
 import type { Dictionaries } from './dictionaries.js';
-import { findAll, overlaps } from './phrases.js';
+import { findAll, overlaps, type SearchText, searchText } from './phrases.js';
 
 export interface TopicHit {
   readonly topic: string;
@@ -11,7 +11,7 @@ export interface TopicHit {
 }
 
 /** Explicit topic phrases (false friends removed) and anaphora resolved to the latest topic named. */
-export function findTopicHits(text: string, dictionaries: Dictionaries): TopicHit[] {
+export function findTopicHits(text: SearchText, dictionaries: Dictionaries): TopicHit[] {
   const explicit: TopicHit[] = [];
   for (const matcher of dictionaries.topics) {
     const ignored = findAll(matcher.ignore, text);
@@ -37,7 +37,7 @@ export function findTopicHits(text: string, dictionaries: Dictionaries): TopicHi
       const id = `${span.start}`;
       if (seen.has(id) || explicit.some((hit) => overlaps(hit, span))) continue;
       const candidates = dictionaries.topics
-        .filter((other) => findAll(other.anaphora, span.text).length > 0)
+        .filter((other) => findAll(other.anaphora, searchText(span.text)).length > 0)
         .map((other) => other.topic);
       const latest = explicit
         .filter((hit) => hit.start < span.start && candidates.includes(hit.topic))

@@ -1,4 +1,3 @@
-import iconv from 'iconv-lite';
 import { DispatchRejectedError } from './dispatch-rejected-error.js';
 
 export const MAX_DISPATCH_BYTES = 1024 * 1024;
@@ -10,6 +9,26 @@ export interface DecodedText {
 
 const EIGHT_BIT_CHARSETS = ['windows-1252', 'windows-1251', 'koi8-r'] as const;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
+const eightBit = (charset: string) => {
+  const decoder = decoders.get(charset) ?? new TextDecoder(charset);
+  decoders.set(charset, decoder);
+  return decoder;
+};
+
+/**
+ * Node's TextDecoder treats "windows-1252" as Latin-1, losing the smart quotes and dashes at
+ * 0x80-0x9F that old dispatches are full of; those 32 code points are mapped here by hand.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes)
+    text += byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
 
 const isControl = (byte: number): boolean =>
   byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c;
@@ -67,8 +86,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 function decodeEightBit(bytes: Uint8Array): DecodedText | DispatchRejectedError {
   let best: { charset: string; text: string; score: number } | undefined;
   for (const charset of EIGHT_BIT_CHARSETS) {
-    // iconv-lite, not TextDecoder: Node 20 decodes "windows-1252" as Latin-1 and loses smart quotes.
-    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), charset);
+    const text = charset === 'windows-1252' ? decodeWindows1252(bytes) : eightBit(charset).decode(bytes);
     const score = plausibility(text);
     if (!best || score > best.score) best = { charset, text, score };
   }
