@@ -57,6 +57,51 @@ describe('treatywatch CLI on the embedded local store', () => {
     ]);
   });
 
+  it('reclassify re-runs the stored archive and reports what changed', async () => {
+    const { stdout } = await treatywatch(stateDir, 'reclassify', '--dry-run');
+    expect(stdout).toMatch(
+      /3 dispatches reclassified with rules topics-[^:]+: 0 changed, 3 unchanged \(dry run: nothing written\)\./,
+    );
+  });
+
+  it('classify --json prints one object per file in the public schema, and an error object for a rejected file', async () => {
+    // Act
+    const result = await treatywatch(
+      stateDir,
+      'classify',
+      '--json',
+      join(fixtures, 'headered.txt'),
+      join(input, 'empty.txt'),
+    ).catch((error: { stdout: string; code: number }) => error);
+    // Assess
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line: string) => JSON.parse(line));
+    expect(Object.keys(lines[0]).sort()).toEqual([
+      'actors',
+      'date',
+      'dateSource',
+      'file',
+      'id',
+      'people',
+      'rulesVersion',
+      'stances',
+      'topics',
+    ]);
+    expect(lines[0].stances[0]).toMatchObject({
+      actor: 'RUS',
+      topic: 'ABM',
+      stance: 'support',
+      evidence: [expect.objectContaining({ citation: [{ outlet: 'Interfax', date: '2000-06-20' }] })],
+    });
+    expect(lines[1]).toEqual({
+      file: join(input, 'empty.txt'),
+      error: { code: 'empty', message: 'dispatch is empty (0 bytes)' },
+    });
+    expect('code' in result && result.code).toBe(1);
+  });
+
   it('refuses a bad date with a clear message and exit code', async () => {
     await expect(treatywatch(stateDir, 'dispatches', '--from', '31/05/2001')).rejects.toMatchObject({
       code: 1,
