@@ -150,9 +150,14 @@ function targetTopic(
     hit.start >= cue.end
       ? wordsBetween(text.slice(cue.end, hit.start))
       : wordsBetween(text.slice(hit.end, cue.start)) + 2;
-  const candidates = cue.topics.length === 0 ? hits : hits.filter((hit) => cue.topics.includes(hit.topic));
+  // "the treaty" may mean ABM or START: a cue of one of them picks its own reading.
+  const reading = (hit: TopicHit) =>
+    cue.topics.length === 0 || cue.topics.includes(hit.topic)
+      ? hit.topic
+      : hit.alternatives?.find((topic) => cue.topics.includes(topic));
+  const candidates = hits.filter((hit) => reading(hit) !== undefined);
   const nearest = [...candidates].sort((a, b) => distance(a) - distance(b))[0];
-  if (nearest && distance(nearest) <= 14) return nearest.topic;
+  if (nearest && distance(nearest) <= 14) return reading(nearest);
   if (hits.length === 0 && cue.topics.length > 0)
     return cue.topics.find((topic) => previousTopics.includes(topic));
   return undefined;

@@ -8,6 +8,8 @@ export interface TopicHit {
   readonly weight: number;
   /** "the treaty", "the system": counts for stance, not for the topic score. */
   readonly anaphor: boolean;
+  /** For an anaphor, every topic it could mean (named earlier), latest first. */
+  readonly alternatives?: readonly string[];
 }
 
 /** Explicit topic phrases (false friends removed) and anaphora resolved to the latest topic named. */
