@@ -2,7 +2,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { JavaMissingError } from '../shared/adapters/local/java-runtime.js';
 import { ConfigError } from '../shared/config/config.js';
 import { runClassify } from './commands/classify.js';
+import { runDigest } from './commands/digest.js';
 import { runDispatches } from './commands/dispatches.js';
+import { runPositions, runShifts } from './commands/positions.js';
 import { runReclassify } from './commands/reclassify.js';
 import { runRejects } from './commands/rejects.js';
 import { runReplay } from './commands/replay.js';
@@ -64,14 +66,46 @@ program
     await runStart(chosen, options, out);
   });
 
+const code = (pattern: RegExp, what: string) => (value: string) => {
+  if (!pattern.test(value)) throw new InvalidArgumentError(`"${value}" is not ${what}`);
+  return value;
+};
+const actorCode = code(/^[A-Z]{2,4}$/, 'an actor code like RUS, USA or NATO');
+const topicCode = code(/^[A-Z][A-Z0-9_]{1,15}$/, 'a topic code like ABM, NMD or START');
+
 program
   .command('dispatches')
   .description('list stored dispatches, oldest first')
   .option('--from <date>', 'first dispatch date (inclusive)', isoDate)
   .option('--to <date>', 'last dispatch date (inclusive)', isoDate)
+  .option('--topic <code>', 'only dispatches on this topic', topicCode)
+  .option('--actor <code>', 'only dispatches in which this actor acts', actorCode)
   .option('--json', 'print a JSON array', false)
-  .action((options: { from?: string; to?: string; json: boolean }) =>
+  .action((options: { from?: string; to?: string; topic?: string; actor?: string; json: boolean }) =>
     withSession((session) => runDispatches(session, options, out)),
+  );
+
+program
+  .command('positions')
+  .description("each actor's position on each topic, with the statement behind it")
+  .option('--actor <code>', 'one actor', actorCode)
+  .option('--topic <code>', 'one topic', topicCode)
+  .option('--as-of <date>', 'the position held on this date (default: the latest)', isoDate)
+  .option('--json', 'print a JSON array', false)
+  .action((options: { actor?: string; topic?: string; asOf?: string; json: boolean }) =>
+    withSession((session) => runPositions(session, options, out)),
+  );
+
+program
+  .command('shifts')
+  .description('new, changed, hardened and softened positions, with the evidence before and after')
+  .option('--since <date>', 'first dispatch date (inclusive)', isoDate)
+  .option('--until <date>', 'last dispatch date (inclusive)', isoDate)
+  .option('--actor <code>', 'one actor', actorCode)
+  .option('--topic <code>', 'one topic', topicCode)
+  .option('--json', 'print a JSON array', false)
+  .action((options: { since?: string; until?: string; actor?: string; topic?: string; json: boolean }) =>
+    withSession((session) => runShifts(session, options, out)),
   );
 
 program
@@ -121,6 +155,16 @@ program
   )
   .option('--dry-run', 'report the changes without writing them', false)
   .action((options: { dryRun: boolean }) => withSession((session) => runReclassify(session, options, out)));
+
+program
+  .command('digest')
+  .description('write the digest (HTML and text) for a period of dispatch dates and print the text')
+  .option('--since <date>', 'first dispatch date (default: the beginning)', isoDate)
+  .option('--until <date>', 'last dispatch date (default: today)', isoDate)
+  .option('--out <dir>', 'where to write digest.html and digest.txt', '.treatywatch/digest')
+  .action((options: { since?: string; until?: string; out: string }) =>
+    withSession((session) => runDigest(session, options, out)),
+  );
 
 try {
   await program.parseAsync(process.argv);

@@ -7,9 +7,11 @@ import type { Dispatch } from '../domain/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchStore } from '../ports/dispatch-store.js';
 import type { ObjectSource } from '../ports/object-source.js';
+import type { PositionStore } from '../ports/position-store.js';
 import type { RejectStore } from '../ports/reject-store.js';
 import { createDynamoDbClients, type DynamoDbClients } from './dynamodb/dynamodb-clients.js';
 import { DynamoDbDispatchStore } from './dynamodb/dynamodb-dispatch-store.js';
+import { DynamoDbPositionStore } from './dynamodb/dynamodb-position-store.js';
 import { DynamoDbRejectStore } from './dynamodb/dynamodb-reject-store.js';
 import { createS3Client } from './s3/s3-client.js';
 import { S3ObjectSource } from './s3/s3-object-source.js';
@@ -22,6 +24,7 @@ export interface Adapters {
   readonly s3Client: S3Client;
   readonly objects: ObjectSource;
   readonly dispatches: DispatchStore;
+  readonly positions: PositionStore;
   readonly rejects: RejectStore;
   readonly clock: Clock;
   readonly classify: (dispatch: Dispatch) => Classification;
@@ -59,6 +62,7 @@ export function buildAdapters(
     s3Client,
     objects,
     dispatches: new DynamoDbDispatchStore(documentClient, config.tableName, objects),
+    positions: new DynamoDbPositionStore(documentClient, config.tableName),
     rejects: new DynamoDbRejectStore(documentClient, config.tableName),
     clock: systemClock,
     classify: (dispatch) => classifyDispatch(dispatch),

@@ -30,6 +30,8 @@ export interface DispatchStore {
   getDispatch(id: string): Promise<StoredDispatch | undefined>;
   /** Every dispatch in the date range, oldest first (follows pagination to the end). */
   listDispatches(query: DispatchQuery): Promise<StoredDispatch[]>;
+  /** Stored dispatches tagged with a topic or an actor by their classification, in the date range. */
+  listTagged(tag: { readonly kind: 'TOPIC' | 'ACTOR'; readonly value: string }, query: DispatchQuery): Promise<StoredDispatch[]>;
   /** Ids of stored dispatches whose id starts with the prefix (for short ids on the CLI). */
   findIdsByPrefix?(prefix: string): Promise<string[]>;
 }

@@ -2,6 +2,8 @@ import { type Classification, classifyDispatch } from '../domain/classify/index.
 import { type Dispatch, MAX_DISPATCH_BYTES, parseDispatch } from '../domain/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchStore } from '../ports/dispatch-store.js';
+import type { Pair, PositionStore } from '../ports/position-store.js';
+import { rederivePositions } from './rederive-positions.js';
 import { ObjectMissingError, type ObjectSource, ObjectTooLargeError } from '../ports/object-source.js';
 import type { RejectStore } from '../ports/reject-store.js';
 import type { DispatchSource } from '../ports/stored-dispatch.js';
@@ -11,6 +13,7 @@ export interface IngestDeps {
   readonly classify: (dispatch: Dispatch) => Classification;
   readonly objects: ObjectSource;
   readonly dispatches: DispatchStore;
+  readonly positions: PositionStore;
   readonly rejects: RejectStore;
   readonly clock: Clock;
 }
@@ -59,6 +62,7 @@ export async function ingestObjects(
         return { ...item, ...(known.has(id) ? {} : { classification: classified.get(id) }) };
       });
       saved = await deps.dispatches.saveDispatches(entries, deps.clock.now());
+      await rederivePositions(deps.positions, await pairsOf(deps, entries));
     } catch (error) {
       saveError = error;
     }
@@ -71,6 +75,22 @@ export async function ingestObjects(
     if (saveError !== undefined || !outcome) return { kind: 'retry', key, reason: describe(saveError) };
     return { kind: outcome, key, dispatchId: item.dispatch.id };
   });
+}
+
+/**
+ * The (actor, topic) pairs whose timelines the batch touches. A dispatch stored by an earlier
+ * delivery is read back, so a redelivery after a failed derivation finishes the job.
+ */
+async function pairsOf(
+  deps: IngestDeps,
+  entries: readonly { readonly dispatch: Dispatch; readonly classification?: Classification }[],
+): Promise<Pair[]> {
+  const pairs: Pair[] = [];
+  for (const entry of entries) {
+    const classification = entry.classification ?? (await deps.dispatches.getDispatch(entry.dispatch.id))?.classification;
+    for (const stance of classification?.stances ?? []) pairs.push({ actor: stance.actor, topic: stance.topic });
+  }
+  return pairs;
 }
 
 /** A single object: replays and the CLI. */

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { batchGetExisting, putAllIfAbsent } from '../../shared/adapters/dynamodb/batch-writes.js';
+import {
+  batchGetExisting,
+  putGroupsIfAbsent,
+  writeAll,
+} from '../../shared/adapters/dynamodb/batch-writes.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
 import { createDynamoDbClients } from '../../shared/adapters/dynamodb/dynamodb-clients.js';
 
@@ -21,9 +25,9 @@ describe('conditional batch writes on DynamoDB Local', () => {
       new PutCommand({ TableName: tableName, Item: { pk: 'a', sk: '#', by: 'first' } }),
     );
     // Act
-    const taken = await putAllIfAbsent(clients.documentClient, tableName, [
-      { pk: 'a', sk: '#', by: 'second' },
-      { pk: 'b', sk: '#', by: 'second' },
+    const taken = await putGroupsIfAbsent(clients.documentClient, tableName, [
+      { primary: { pk: 'a', sk: '#', by: 'second' }, companions: [{ pk: 'a-index', sk: '#' }] },
+      { primary: { pk: 'b', sk: '#', by: 'second' }, companions: [{ pk: 'b-index', sk: '#' }] },
     ]);
     // Assess
     expect([...taken]).toEqual(['a']);
@@ -34,11 +38,23 @@ describe('conditional batch writes on DynamoDB Local', () => {
       new GetCommand({ TableName: tableName, Key: { pk: 'b', sk: '#' } }),
     );
     expect([a.Item?.by, b.Item?.by]).toEqual(['first', 'second']);
+    const companions = await batchGetExisting(clients.documentClient, tableName, [
+      { pk: 'a-index', sk: '#' },
+      { pk: 'b-index', sk: '#' },
+    ]);
+    expect([...companions]).toEqual(['b-index']);
   });
 
-  it('writes more items than one transaction holds', async () => {
+  it('writes more groups than one transaction holds, never splitting a group', async () => {
     const items = Array.from({ length: 60 }, (_, index) => ({ pk: `many-${index}`, sk: '#' }));
-    const taken = await putAllIfAbsent(clients.documentClient, tableName, items);
+    const groups = items.map((primary) => ({
+      primary,
+      companions: [
+        { pk: `${primary.pk}-x`, sk: '#' },
+        { pk: `${primary.pk}-y`, sk: '#' },
+      ],
+    }));
+    const taken = await putGroupsIfAbsent(clients.documentClient, tableName, groups);
     expect(taken.size).toBe(0);
     const existing = await batchGetExisting(clients.documentClient, tableName, [
       ...items,
@@ -46,5 +62,21 @@ describe('conditional batch writes on DynamoDB Local', () => {
     ]);
     expect(existing.size).toBe(60);
     expect(existing.has('absent')).toBe(false);
+    expect(
+      (
+        await batchGetExisting(
+          clients.documentClient,
+          tableName,
+          groups.flatMap((group) => group.companions),
+        )
+      ).size,
+    ).toBe(120);
+  });
+
+  it('writes and deletes more than one batch of 25', async () => {
+    const items = Array.from({ length: 40 }, (_, index) => ({ pk: `w-${index}`, sk: '#' }));
+    await writeAll(clients.documentClient, tableName, items);
+    await writeAll(clients.documentClient, tableName, [], items.slice(0, 30));
+    expect((await batchGetExisting(clients.documentClient, tableName, items)).size).toBe(10);
   });
 });

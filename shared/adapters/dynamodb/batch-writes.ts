@@ -1,13 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_KEYS } from './table-keys.js';
 
-type Key = { readonly pk: string; readonly sk: string };
-type Item = Key & Record<string, unknown>;
+export type Key = { readonly pk: string; readonly sk: string };
+export type Item = Key & Record<string, unknown>;
 
 const BATCH_GET_LIMIT = 100;
-/** TransactWriteItems takes up to 100 items and 4 MB; dispatch items are at most ~300 KB. */
-const TRANSACTION_ITEMS = 25;
+/** TransactWriteItems takes up to 100 items and 4 MB; a dispatch group is at most ~350 KB. */
+const TRANSACTION_ITEMS = 100;
 const TRANSACTION_BYTES = 3_000_000;
 const MAX_ROUNDS = 5;
 
@@ -48,64 +48,103 @@ export async function batchGetExisting(
   return found;
 }
 
+/** An item written only if its key is free, with the items that belong to it (indexes, observations). */
+export interface ItemGroup {
+  readonly primary: Item;
+  readonly companions: readonly Item[];
+}
+
 /**
- * Puts every item only if its key is still free, in as few transactions as the limits allow.
- * Returns the partition keys that turned out to exist already (a concurrent writer won).
+ * Writes each group in a transaction with as many other groups as the limits allow: the primary
+ * only if its key is still free, the companions with it or not at all. Returns the partition keys
+ * of primaries that existed already (a concurrent writer won); their companions are not written.
  */
-export async function putAllIfAbsent(
+export async function putGroupsIfAbsent(
   client: DynamoDBDocumentClient,
   tableName: string,
-  items: readonly Item[],
+  groups: readonly ItemGroup[],
 ): Promise<Set<string>> {
   const taken = new Set<string>();
-  for (const chunk of chunks(items)) {
+  for (const chunk of chunks(groups)) {
     let pending = chunk;
     for (let round = 0; pending.length > 0; round++) {
-      if (round === MAX_ROUNDS)
-        throw new WriteNotCompletedError(`transaction of ${pending.length} items kept conflicting`);
+      if (round === MAX_ROUNDS) throw new WriteNotCompletedError(`transaction of ${pending.length} groups kept conflicting`);
       if (round > 0) await pause(round);
+      const items = pending.flatMap((group) => {
+        return [
+          {
+            Put: {
+              TableName: tableName,
+              Item: group.primary,
+              ConditionExpression: 'attribute_not_exists(#pk)',
+              ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
+            },
+          },
+          ...group.companions.map((item) => ({ Put: { TableName: tableName, Item: item } })),
+        ];
+      });
       try {
-        await client.send(
-          new TransactWriteCommand({
-            TransactItems: pending.map((item) => ({
-              Put: {
-                TableName: tableName,
-                Item: item,
-                ConditionExpression: 'attribute_not_exists(#pk)',
-                ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
-              },
-            })),
-          }),
-        );
+        await client.send(new TransactWriteCommand({ TransactItems: items }));
         pending = [];
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
-        // Items whose condition failed exist already; the rest were only cancelled with them.
-        const failed = new Set(
-          pending.filter((_, index) => reasons[index]?.Code === 'ConditionalCheckFailed'),
-        );
-        for (const item of failed) taken.add(item.pk);
-        pending = pending.filter((item) => !failed.has(item));
+        // Reasons line up with the items: find each group's primary and see whether its condition failed.
+        let offset = 0;
+        const failed = new Set<ItemGroup>();
+        for (const group of pending) {
+          if (reasons[offset]?.Code === 'ConditionalCheckFailed') failed.add(group);
+          offset += 1 + group.companions.length;
+        }
+        for (const group of failed) taken.add(group.primary.pk);
+        pending = pending.filter((group) => !failed.has(group));
       }
     }
   }
   return taken;
 }
 
-function chunks(items: readonly Item[]): Item[][] {
-  const result: Item[][] = [];
-  let current: Item[] = [];
+/** Puts and deletes in batches of 25, retrying unprocessed items with backoff until none is left. */
+export async function writeAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  puts: readonly Item[],
+  deletes: readonly Key[] = [],
+): Promise<void> {
+  const requests: Record<string, unknown>[] = [
+    ...puts.map((item) => ({ PutRequest: { Item: item } })),
+    ...deletes.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })),
+  ];
+  for (let offset = 0; offset < requests.length; offset += 25) {
+    let pending = requests.slice(offset, offset + 25);
+    for (let round = 0; pending.length > 0; round++) {
+      if (round === MAX_ROUNDS) throw new WriteNotCompletedError(`${pending.length} writes still unprocessed after ${round} attempts`);
+      if (round > 0) await pause(round);
+      const response: { UnprocessedItems?: Record<string, Record<string, unknown>[]> } = await client.send(
+        new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
+      );
+      pending = response.UnprocessedItems?.[tableName] ?? [];
+    }
+  }
+}
+
+function chunks(groups: readonly ItemGroup[]): ItemGroup[][] {
+  const result: ItemGroup[][] = [];
+  let current: ItemGroup[] = [];
   let bytes = 0;
-  for (const item of items) {
+  let count = 0;
+  for (const item of groups) {
     const size = JSON.stringify(item).length;
-    if (current.length === TRANSACTION_ITEMS || (current.length > 0 && bytes + size > TRANSACTION_BYTES)) {
+    const items = 1 + item.companions.length;
+    if (current.length > 0 && (count + items > TRANSACTION_ITEMS || bytes + size > TRANSACTION_BYTES)) {
       result.push(current);
       current = [];
       bytes = 0;
+      count = 0;
     }
     current.push(item);
     bytes += size;
+    count += items;
   }
   if (current.length > 0) result.push(current);
   return result;

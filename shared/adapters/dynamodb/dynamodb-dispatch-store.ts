@@ -5,7 +5,9 @@ import { DATE_SOURCES, type Dispatch } from '../../domain/index.js';
 import type { DispatchQuery, DispatchStore, NewDispatch, SaveOutcome } from '../../ports/dispatch-store.js';
 import type { TextArchive } from '../../ports/object-source.js';
 import type { DispatchSource, StoredDispatch } from '../../ports/stored-dispatch.js';
-import { batchGetExisting, putAllIfAbsent } from './batch-writes.js';
+import { observationsFrom } from '../../domain/positions/index.js';
+import { batchGetExisting, type Item, putGroupsIfAbsent } from './batch-writes.js';
+import { observationItems } from './dynamodb-position-store.js';
 import { queryAll } from './query-all.js';
 import {
   DISPATCHES_PARTITION,
@@ -15,6 +17,7 @@ import {
   ENTITY,
   SCHEMA_VERSION,
   TABLE_KEYS,
+  tagKey,
 } from './table-keys.js';
 
 /**
@@ -72,14 +75,15 @@ export class DynamoDbDispatchStore implements DispatchStore {
       if (entry.classification && !candidates.has(entry.dispatch.id))
         candidates.set(entry.dispatch.id, index);
     });
-    const items = await Promise.all(
-      [...candidates.values()].map((index) => {
+    const groups = await Promise.all(
+      [...candidates.values()].map(async (index) => {
         const entry = entries[index] as NewDispatch;
-        return this.toItem(entry.dispatch, entry.source, ingestedAt, entry.classification);
+        const primary = await this.toItem(entry.dispatch, entry.source, ingestedAt, entry.classification);
+        return { primary, companions: companionItems(entry.dispatch, entry.classification) };
       }),
     );
     // Conditional puts: a concurrent writer of the same text wins, and this one is a duplicate.
-    const lostRace = await putAllIfAbsent(this.client, this.tableName, items);
+    const lostRace = await putGroupsIfAbsent(this.client, this.tableName, groups);
     const outcomes = entries.map(
       (entry, index): SaveOutcome =>
         candidates.get(entry.dispatch.id) === index && !lostRace.has(dispatchKey(entry.dispatch.id).pk)
@@ -138,6 +142,21 @@ export class DynamoDbDispatchStore implements DispatchStore {
       ExpressionAttributeValues: { ':pk': DISPATCHES_PARTITION, ':low': range.low, ':high': range.high },
     });
     return Promise.all(items.map((item) => this.fromItem(item)));
+  }
+
+  async listTagged(
+    tag: { readonly kind: 'TOPIC' | 'ACTOR'; readonly value: string },
+    query: DispatchQuery,
+  ): Promise<StoredDispatch[]> {
+    const range = dispatchDateRange(query.from ?? '0000-00-00', query.to ?? '9999-99-99');
+    const tags = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+      ExpressionAttributeValues: { ':pk': tagKey(tag.kind, tag.value, '', '').pk, ':low': range.low, ':high': range.high },
+    });
+    const ids = tags.map((item) => z.object({ dispatchId: z.string() }).parse(item).dispatchId);
+    const found = await Promise.all(ids.map((id) => this.getDispatch(id)));
+    return found.filter((item): item is StoredDispatch => item !== undefined);
   }
 
   async findIdsByPrefix(prefix: string): Promise<string[]> {
@@ -206,6 +225,22 @@ export class DynamoDbDispatchStore implements DispatchStore {
       duplicateDeliveries: item.duplicateDeliveries,
     };
   }
+}
+
+/** What is written with a dispatch, in its transaction: its topic and actor tags and its stance observations. */
+function companionItems(dispatch: Dispatch, classification: Classification | undefined): Item[] {
+  if (!classification) return [];
+  const tag = (kind: 'TOPIC' | 'ACTOR', value: string): Item => ({
+    ...tagKey(kind, value, dispatch.date, dispatch.id),
+    entityType: ENTITY.tag,
+    schemaVersion: SCHEMA_VERSION,
+    dispatchId: dispatch.id,
+  });
+  return [
+    ...classification.topics.map((topic) => tag('TOPIC', topic.topic)),
+    ...classification.actors.map((actor) => tag('ACTOR', actor.actor)),
+    ...observationItems(observationsFrom(dispatch, classification)),
+  ];
 }
 
 /** Paragraphs are stored as offsets into the text, so the text is kept once. */

@@ -13,6 +13,12 @@ export const SCHEMA_VERSION = 1;
 
 export const ENTITY = {
   dispatch: 'Dispatch',
+  observation: 'Observation',
+  positionState: 'PositionState',
+  shift: 'Shift',
+  pair: 'Pair',
+  tag: 'Tag',
+  digest: 'Digest',
   reject: 'Reject',
 } as const;
 
@@ -34,3 +40,34 @@ export const rejectByTime = (firstSeenAt: string, id: string) => ({
   gsi1sk: `${firstSeenAt}#${id}`,
 });
 export const REJECTS_PARTITION = 'REJECTS';
+
+/** Positions: one partition per actor and topic holds its observations, states and shifts. */
+export const positionPartition = (actor: string, topic: string) => `POSITION#${actor}#${topic}`;
+export const observationKey = (actor: string, topic: string, date: string, dispatchId: string) => ({
+  pk: positionPartition(actor, topic),
+  sk: `OBS#${date}#${dispatchId}`,
+});
+export const stateKey = (actor: string, topic: string, since: string, index: number) => ({
+  pk: positionPartition(actor, topic),
+  sk: `STATE#${since}#${String(index).padStart(4, '0')}`,
+});
+export const shiftKey = (actor: string, topic: string, date: string, index: number) => ({
+  pk: positionPartition(actor, topic),
+  sk: `SHIFT#${date}#${String(index).padStart(4, '0')}`,
+});
+/** Every shift of every pair, by date, for "what moved since…". */
+export const SHIFTS_PARTITION = 'SHIFTS';
+export const shiftByDate = (date: string, actor: string, topic: string, index: number) => ({
+  gsi1pk: SHIFTS_PARTITION,
+  gsi1sk: `${date}#${actor}#${topic}#${String(index).padStart(4, '0')}`,
+});
+/** The list of (actor, topic) pairs that have a timeline. */
+export const PAIRS_PARTITION = 'PAIRS';
+export const pairKey = (actor: string, topic: string) => ({ pk: PAIRS_PARTITION, sk: `${actor}#${topic}` });
+/** Dispatches by topic or actor, by date. */
+export const tagKey = (kind: 'TOPIC' | 'ACTOR', value: string, date: string, dispatchId: string) => ({
+  pk: `TAG#${kind}#${value}`,
+  sk: `${date}#${dispatchId}`,
+});
+/** One record per digest date, written with a condition so a digest is sent once. */
+export const digestKey = (date: string) => ({ pk: 'DIGEST', sk: date });

@@ -78,7 +78,7 @@ function lexiconFor(actors: ActorsData): Lexicon {
       `(?<name>(?:[Tt]he\\s+)?(?:${literal.join('|')}))`,
       `(?<voiceKind>\\b(?:${voiceKinds})\\b)`,
       `(?<pronoun>\\b(?:[Hh]e|[Ss]he|[Hh]is)\\b)`,
-      `(?<collective>\\b(?:[Tt]he two (?:leaders|sides|presidents|countries|governments|men|ministers|capitals|states)|[Bb]oth (?:sides|countries|leaders|governments|capitals|presidents)|[Tt]he (?:joint )?(?:declaration|statement|communiqu[eé]|document)|[Tt]hey|[Tt]heir)\\b)`,
+      `(?<collective>\\b(?:[Tt]he two (?:leaders|sides|presidents|countries|governments|men|ministers|capitals|states)|[Bb]oth (?:sides|countries|leaders|governments|capitals|presidents)|[Tt]he joint (?:declaration|statement|communiqu[eé])|[Tt]hey|[Tt]heir)\\b)`,
       `(?<institution>(?:[Tt]he\\s+|[Aa]\\s+)?(?:${INSTITUTIONS}))`,
     ]
       .map((part) => `(?<![${LETTER}0-9])${part}(?![${LETTER}0-9])`)

@@ -78,9 +78,31 @@ export function observe(
     const cues = inside(markers.cues);
     const negators = inside(markers.negators);
 
-    const consumed = new Set<Cue>();
+    // A general verb governs the topic cue next to it in the same frame, before ("opposed the
+    // withdrawal") or after it ("regarded the withdrawal as a mistake").
+    const governed = new Map<Cue, Cue>();
+    const sameFrame = (from: number, to: number) => !frames.some((candidate) => candidate.from > from && candidate.from <= to);
     for (const cue of cues) {
-      if (consumed.has(cue)) continue;
+      if (cue.topics.length > 0) continue;
+      const next = cues.find(
+        (other) => other.start > cue.end && other.topics.length > 0 && wordsBetween(text.slice(cue.end, other.start)) <= 8,
+      );
+      const previous = cues.findLast(
+        (other) => other.end < cue.start && other.topics.length > 0 && wordsBetween(text.slice(other.end, cue.start)) <= 10,
+      );
+      // Only verdicts look back at their object: "the withdrawal … a mistake".
+      const verdict = /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder)/i.test(cue.text);
+      const target =
+        next && sameFrame(cue.end, next.start)
+          ? next
+          : verdict && previous && sameFrame(previous.end, cue.start)
+            ? previous
+            : undefined;
+      if (target && !governed.has(target)) governed.set(target, cue);
+    }
+    const governing = new Map([...governed.entries()].map(([target, general]) => [general, target]));
+    for (const cue of cues) {
+      if (governed.has(cue)) continue;
       const inQuote = quotes.some((quote) => quote.start <= cue.start && cue.end <= quote.end);
       let frame = frames.filter((candidate) => candidate.from <= cue.start).at(-1);
       if (inQuote) {
@@ -101,32 +123,16 @@ export function observe(
         if (sameActors) frame = enclosing;
       }
 
-      let polarity = cue.polarity;
-      let target = cue;
-      if (cue.topics.length === 0) {
-        // A general verb followed by a topic cue in the same frame modifies it: "opposed the withdrawal".
-        const next = cues.find(
-          (other) =>
-            other.start > cue.end &&
-            other.topics.length > 0 &&
-            wordsBetween(text.slice(cue.end, other.start)) <= 8,
-        );
-        const boundary =
-          next && frames.some((candidate) => candidate.from > cue.end && candidate.from <= next.start);
-        if (next && !boundary) {
-          consumed.add(next);
-          target = next;
-          polarity = cue.polarity === 'oppose' ? flip(next.polarity) : next.polarity;
-        }
-      }
+      const target = governing.get(cue) ?? cue;
+      const polarity = target === cue ? cue.polarity : cue.polarity === 'oppose' ? flip(target.polarity) : target.polarity;
       const topic = targetTopic(text, target, sentenceTopics, previousTopics, dispatchTopics);
       if (!topic) continue;
-      if (negated(text, cue, negators, frame)) polarity = flip(polarity);
+      const stance = negated(text, cue, negators, frame) ? flip(polarity) : polarity;
       // Explicit qualifiers ("unilaterally", "reserve judgment") outweigh a single plain verb.
-      const weight = (frame.speech ? 1 : 0.8) * (target === cue ? 1 : 1.1) * (polarity === 'mixed' ? 1.5 : 1);
+      const weight = (frame.speech ? 1 : 0.8) * (target === cue ? 1 : 1.1) * (stance === 'mixed' ? 1.5 : 1);
       for (const holder of frame.holders) {
         if (!holder.actor) continue;
-        observations.push({ actor: holder.actor, topic, polarity, weight, sentence, speaker: holder });
+        observations.push({ actor: holder.actor, topic, polarity: stance, weight, sentence, speaker: holder });
       }
     }
     if (speechFrames.length > 0) lastSpeech = speechFrames.at(-1)?.holders ?? lastSpeech;

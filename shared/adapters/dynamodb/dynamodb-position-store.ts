@@ -1,0 +1,145 @@
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { classificationSchema } from '../../domain/classify/index.js';
+import type { Observation, PositionState, Shift } from '../../domain/positions/index.js';
+import type { Pair, PositionStore } from '../../ports/position-store.js';
+import { type Item, writeAll } from './batch-writes.js';
+import { queryAll } from './query-all.js';
+import {
+  ENTITY,
+  observationKey,
+  PAIRS_PARTITION,
+  pairKey,
+  positionPartition,
+  SCHEMA_VERSION,
+  SHIFTS_PARTITION,
+  shiftByDate,
+  shiftKey,
+  stateKey,
+  TABLE_KEYS,
+} from './table-keys.js';
+
+const evidenceSchema = classificationSchema.shape.stances.element.shape.evidence;
+const stanceSchema = z.enum(['support', 'oppose', 'mixed']);
+const observationSchema = z.object({
+  actor: z.string(),
+  topic: z.string(),
+  stance: stanceSchema,
+  strength: z.number(),
+  dispatchId: z.string(),
+  dispatchDate: z.string(),
+  evidence: evidenceSchema,
+  statementKey: z.string(),
+});
+const stateSchema = z.object({
+  actor: z.string(),
+  topic: z.string(),
+  stance: stanceSchema,
+  since: z.string(),
+  strength: z.number(),
+  basis: z.array(observationSchema),
+});
+const shiftSchema = z.object({
+  kind: z.enum(['new', 'shift', 'hardened', 'softened']),
+  actor: z.string(),
+  topic: z.string(),
+  date: z.string(),
+  from: stanceSchema.nullable(),
+  to: stanceSchema,
+  before: z.array(observationSchema),
+  after: z.array(observationSchema),
+});
+const keyOnly = z.object({ pk: z.string(), sk: z.string() });
+
+/**
+ * The items stored with a dispatch, in its transaction: one observation per stance. Each has a
+ * key of its own, so concurrent ingests never contend for an item (the pair list is written when
+ * the timeline is derived).
+ */
+export function observationItems(observations: readonly Observation[]): Item[] {
+  return observations.map((observation) => ({
+    ...observationKey(observation.actor, observation.topic, observation.dispatchDate, observation.dispatchId),
+    entityType: ENTITY.observation,
+    schemaVersion: SCHEMA_VERSION,
+    ...observation,
+  }));
+}
+
+export class DynamoDbPositionStore implements PositionStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async observations(pair: Pair, until = '9999-99-99'): Promise<Observation[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+      ExpressionAttributeValues: { ':pk': positionPartition(pair.actor, pair.topic), ':low': 'OBS#', ':high': `OBS#${until}#~` },
+    });
+    return items.map((item) => observationSchema.parse(item));
+  }
+
+  async pairs(): Promise<Pair[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': PAIRS_PARTITION },
+    });
+    return items.map((item) => z.object({ actor: z.string(), topic: z.string() }).parse(item));
+  }
+
+  async replaceTimeline(pair: Pair, states: readonly PositionState[], shifts: readonly Shift[]): Promise<void> {
+    const partition = positionPartition(pair.actor, pair.topic);
+    const existing = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+      ExpressionAttributeValues: { ':pk': partition, ':low': 'SHIFT#', ':high': 'STATE#~' },
+      ProjectionExpression: 'pk, sk',
+    });
+    const puts: Item[] = [
+      { ...pairKey(pair.actor, pair.topic), entityType: ENTITY.pair, schemaVersion: SCHEMA_VERSION, actor: pair.actor, topic: pair.topic },
+      ...states.map((state, index) => ({
+        ...stateKey(pair.actor, pair.topic, state.since, index),
+        entityType: ENTITY.positionState,
+        schemaVersion: SCHEMA_VERSION,
+        ...state,
+      })),
+      ...shifts.map((shift, index) => ({
+        ...shiftKey(pair.actor, pair.topic, shift.date, index),
+        ...shiftByDate(shift.date, pair.actor, pair.topic, index),
+        entityType: ENTITY.shift,
+        schemaVersion: SCHEMA_VERSION,
+        ...shift,
+      })),
+    ];
+    const kept = new Set(puts.filter((item) => item.pk === partition).map((item) => item.sk));
+    const stale = existing.map((item) => keyOnly.parse(item)).filter((key) => !kept.has(key.sk));
+    await writeAll(this.client, this.tableName, puts, stale);
+  }
+
+  async positionAsOf(pair: Pair, date: string): Promise<PositionState | undefined> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+        ExpressionAttributeValues: { ':pk': positionPartition(pair.actor, pair.topic), ':low': 'STATE#', ':high': `STATE#${date}#~` },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    const item = result.Items?.[0];
+    return item ? stateSchema.parse(item) : undefined;
+  }
+
+  async shiftsBetween(since: string, until: string): Promise<Shift[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: TABLE_KEYS.byKindIndex.name,
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
+      ExpressionAttributeNames: { '#pk': TABLE_KEYS.byKindIndex.partitionKey, '#sk': TABLE_KEYS.byKindIndex.sortKey },
+      ExpressionAttributeValues: { ':pk': SHIFTS_PARTITION, ':low': `${since}#`, ':high': `${until}#~` },
+    });
+    return items.map((item) => shiftSchema.parse(item));
+  }
+}

@@ -1,0 +1,13 @@
+export type { Observation } from './observation.js';
+export { observationsFrom } from './observations-from.js';
+export {
+  CLEAR_STATEMENT,
+  derivePositions,
+  distinctStatements,
+  HARDEN_MARGIN,
+  type PositionState,
+  positionAsOf,
+  type Shift,
+  type ShiftKind,
+  type Timeline,
+} from './derive-positions.js';

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Stance } from '../../shared/domain/classify/index.js';
+import { derivePositions, type Observation } from '../../shared/domain/positions/index.js';
+
+function observation(
+  date: string,
+  stance: Stance,
+  strength: number,
+  statement = `${date}-${stance}-${strength}`,
+): Observation {
+  return {
+    actor: 'RUS',
+    topic: 'START',
+    stance,
+    strength,
+    dispatchId: `d-${date}-${statement}`,
+    dispatchDate: date,
+    evidence: [{ text: statement, start: 0, end: statement.length, speaker: 'Igor Ivanov', citation: null }],
+    statementKey: `RUS|START|${statement}`,
+  };
+}
+
+const kinds = (items: Observation[]) =>
+  derivePositions('RUS', 'START', items).shifts.map((shift) => `${shift.date} ${shift.kind} ${shift.to}`);
+
+describe('derivePositions', () => {
+  it.each<[string, Observation[], string[]]>([
+    [
+      'the first statement is a new position',
+      [observation('2001-01-01', 'support', 0.5)],
+      ['2001-01-01 new support'],
+    ],
+    [
+      'one weak contrary statement does not flip a position',
+      [
+        observation('2001-01-01', 'support', 0.8),
+        observation('2001-02-01', 'oppose', 0.4),
+        observation('2001-03-01', 'support', 0.5),
+      ],
+      ['2001-01-01 new support'],
+    ],
+    [
+      'a clear statement flips it at once',
+      [observation('2001-01-01', 'support', 0.8), observation('2001-02-01', 'oppose', 0.9)],
+      ['2001-01-01 new support', '2001-02-01 shift oppose'],
+    ],
+    [
+      'two weak contrary statements in a row flip it',
+      [
+        observation('2001-01-01', 'support', 0.8),
+        observation('2001-02-01', 'oppose', 0.4),
+        observation('2001-03-01', 'oppose', 0.3),
+      ],
+      ['2001-01-01 new support', '2001-03-01 shift oppose'],
+    ],
+    [
+      'a much stronger statement of the same stance hardens it',
+      [observation('2001-01-01', 'oppose', 0.4), observation('2001-02-01', 'oppose', 0.95)],
+      ['2001-01-01 new oppose', '2001-02-01 hardened oppose'],
+    ],
+  ])('%s', (_name, items, expected) => {
+    expect(kinds(items)).toEqual(expected);
+  });
+
+  it('orders by dispatch date: an old dispatch uploaded last changes nothing after it', () => {
+    const items = [observation('2001-03-01', 'oppose', 0.9), observation('2001-01-01', 'support', 0.9)];
+    expect(kinds(items)).toEqual(['2001-01-01 new support', '2001-03-01 shift oppose']);
+  });
+});
+
+const runs = { seed: 20011213, numRuns: 300 };
+const stances = fc.constantFrom<Stance>('support', 'oppose', 'mixed');
+const observations = fc
+  .array(fc.tuple(fc.integer({ min: 0, max: 900 }), stances, fc.double({ min: 0.1, max: 1, noNaN: true })), {
+    minLength: 1,
+    maxLength: 30,
+  })
+  .map((items) =>
+    items.map(([day, stance, strength], index) =>
+      observation(
+        new Date(Date.UTC(2000, 0, 1 + day)).toISOString().slice(0, 10),
+        stance,
+        Math.round(strength * 100) / 100,
+        `s${index}`,
+      ),
+    ),
+  );
+
+describe('derivePositions properties', () => {
+  it('never reports a shift for a constant stance', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 900 }), { minLength: 1, maxLength: 30 }),
+        stances,
+        (days, stance) => {
+          const items = days.map((day, index) =>
+            observation(
+              new Date(Date.UTC(2000, 0, 1 + day)).toISOString().slice(0, 10),
+              stance,
+              0.7,
+              `c${index}`,
+            ),
+          );
+          return derivePositions('RUS', 'START', items).shifts.every((shift) => shift.kind !== 'shift');
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('gives the same positions and shifts in any arrival order', () => {
+    fc.assert(
+      fc.property(
+        observations.chain((items) =>
+          fc.tuple(
+            fc.constant(items),
+            fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }),
+          ),
+        ),
+        ([items, shuffled]) => {
+          expect(derivePositions('RUS', 'START', shuffled)).toEqual(derivePositions('RUS', 'START', items));
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('counts a statement reported by several dispatches once', () => {
+    fc.assert(
+      fc.property(observations, fc.nat(), (items, pick) => {
+        const original = items[pick % items.length] as Observation;
+        const copy = {
+          ...original,
+          dispatchId: `${original.dispatchId}-wire`,
+          dispatchDate: original.dispatchDate,
+        };
+        const withCopy = derivePositions('RUS', 'START', [...items, copy]);
+        const without = derivePositions('RUS', 'START', items);
+        expect(withCopy.shifts.map((shift) => [shift.kind, shift.date, shift.to])).toEqual(
+          without.shifts.map((shift) => [shift.kind, shift.date, shift.to]),
+        );
+      }),
+      runs,
+    );
+  });
+});
