@@ -36,7 +36,7 @@ describe('derivePositions', () => {
       [
         observation('2001-01-01', 'support', 0.8),
         observation('2001-02-01', 'oppose', 0.4),
-        observation('2001-03-01', 'support', 0.5),
+        observation('2001-03-01', 'support', 0.7),
       ],
       ['2001-01-01 new support'],
     ],
