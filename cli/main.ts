@@ -8,6 +8,7 @@ import { runPositions, runShifts } from './commands/positions.js';
 import { runReclassify } from './commands/reclassify.js';
 import { runRejects } from './commands/rejects.js';
 import { runReplay } from './commands/replay.js';
+import { runServe } from './commands/serve.js';
 import { runShow } from './commands/show.js';
 import { runStart, SAMPLE_CORPUS } from './commands/start.js';
 import { openSession, type Session, type TargetOptions, targetFromEnvironment } from './session.js';
@@ -164,6 +165,24 @@ program
   .option('--out <dir>', 'where to write digest.html and digest.txt', '.treatywatch/digest')
   .action((options: { since?: string; until?: string; out: string }) =>
     withSession((session) => runDigest(session, options, out)),
+  );
+
+program
+  .command('serve')
+  .description('answer the query API (GET /positions, /shifts, /dispatches) on 127.0.0.1')
+  .option(
+    '--port <port>',
+    'port to listen on (0: any free port)',
+    (value) => {
+      const port = Number(value);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new InvalidArgumentError(`"${value}" is not a port number`);
+      return port;
+    },
+    8787,
+  )
+  .action((options: { port: number }) =>
+    withSession((session) => runServe(session, { ...options, stateDir: target().stateDir }, out)),
   );
 
 try {

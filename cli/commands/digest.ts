@@ -5,7 +5,11 @@ import { buildDigest, type DigestPeriod } from '../../shared/usecases/build-dige
 import type { Session } from '../session.js';
 
 /** Writes digest.html and digest.txt for the period and returns the text. */
-export async function writeDigest(session: Session, period: DigestPeriod, directory: string): Promise<{ text: string; html: string }> {
+export async function writeDigest(
+  session: Session,
+  period: DigestPeriod,
+  directory: string,
+): Promise<{ text: string; html: string }> {
   const input = await buildDigest(session.adapters, period);
   const text = renderDigestText(input);
   const html = renderDigestHtml(input);
@@ -20,7 +24,10 @@ export async function runDigest(
   options: { readonly since?: string; readonly until?: string; readonly out: string },
   out: (line: string) => void,
 ) {
-  const period = { since: options.since ?? '1990-01-01', until: options.until ?? session.adapters.clock.now().toISOString().slice(0, 10) };
+  const period = {
+    since: options.since ?? '1990-01-01',
+    until: options.until ?? session.adapters.clock.now().toISOString().slice(0, 10),
+  };
   const { text } = await writeDigest(session, period, options.out);
   out(text);
   out(`Wrote ${join(options.out, 'digest.html')} and ${join(options.out, 'digest.txt')}.`);

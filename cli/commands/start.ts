@@ -51,10 +51,21 @@ export async function runStart(target: TargetOptions, options: StartOptions, out
       `Uploaded ${files.length} files from ${options.input}/ to s3://${adapters.config.bucketName}/${adapters.config.incomingPrefix} and ingested them in ${seconds.toFixed(2)} s.`,
     );
     await report(session.adapters.dispatches.getDispatch.bind(session.adapters.dispatches), outcomes, out);
-    const dates = [...new Set(outcomes.flatMap((outcome) => ('dispatchId' in outcome && outcome.dispatchId ? [outcome.dispatchId] : [])))];
-    const ingested = (await Promise.all(dates.map((id) => adapters.dispatches.getDispatch(id)))).flatMap((item) => (item ? [item.dispatch.date] : []));
+    const dates = [
+      ...new Set(
+        outcomes.flatMap((outcome) =>
+          'dispatchId' in outcome && outcome.dispatchId ? [outcome.dispatchId] : [],
+        ),
+      ),
+    ];
+    const ingested = (await Promise.all(dates.map((id) => adapters.dispatches.getDispatch(id)))).flatMap(
+      (item) => (item ? [item.dispatch.date] : []),
+    );
     if (ingested.length > 0) {
-      const period = { since: ingested.reduce((a, b) => (a < b ? a : b)), until: ingested.reduce((a, b) => (a > b ? a : b)) };
+      const period = {
+        since: ingested.reduce((a, b) => (a < b ? a : b)),
+        until: ingested.reduce((a, b) => (a > b ? a : b)),
+      };
       const digest = await writeDigest(session, period, join(target.stateDir, 'digest'));
       out('');
       out(digest.text.trimEnd());

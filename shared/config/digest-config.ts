@@ -7,7 +7,12 @@ const schema = z.object({
   DIGEST_SENDER: email,
   DIGEST_RECIPIENTS: z
     .string()
-    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(email).min(1, 'needs at least one address')),
   DIGEST_ALWAYS_SEND: z.enum(['true', 'false']).default('false'),
 });

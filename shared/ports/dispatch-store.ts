@@ -25,13 +25,19 @@ export interface DispatchStore {
   saveDispatches(entries: readonly NewDispatch[], ingestedAt: Date): Promise<SaveOutcome[]>;
   /** Which of these dispatch ids are stored already (one round trip for a batch). */
   existingIds(ids: readonly string[]): Promise<Set<string>>;
-  /** Replaces the stored classification of a dispatch (after a rules change). */
-  updateClassification(id: string, classification: Classification): Promise<void>;
+  /**
+   * Replaces the stored classification of a dispatch (after a rules change), with its topic and
+   * actor tags and its stance observations.
+   */
+  updateClassification(stored: StoredDispatch, classification: Classification): Promise<void>;
   getDispatch(id: string): Promise<StoredDispatch | undefined>;
   /** Every dispatch in the date range, oldest first (follows pagination to the end). */
   listDispatches(query: DispatchQuery): Promise<StoredDispatch[]>;
   /** Stored dispatches tagged with a topic or an actor by their classification, in the date range. */
-  listTagged(tag: { readonly kind: 'TOPIC' | 'ACTOR'; readonly value: string }, query: DispatchQuery): Promise<StoredDispatch[]>;
+  listTagged(
+    tag: { readonly kind: 'TOPIC' | 'ACTOR'; readonly value: string },
+    query: DispatchQuery,
+  ): Promise<StoredDispatch[]>;
   /** Ids of stored dispatches whose id starts with the prefix (for short ids on the CLI). */
   findIdsByPrefix?(prefix: string): Promise<string[]>;
 }

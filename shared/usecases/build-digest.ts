@@ -25,7 +25,9 @@ export async function buildDigest(deps: DigestDeps, period: DigestPeriod): Promi
     deps.dispatches.listDispatches({ from: period.since, to: period.until }),
   ]);
   const timelines = await Promise.all(
-    pairs.map(async (pair) => derivePositions(pair.actor, pair.topic, await deps.positions.observations(pair, period.until))),
+    pairs.map(async (pair) =>
+      derivePositions(pair.actor, pair.topic, await deps.positions.observations(pair, period.until)),
+    ),
   );
   const shifted = new Set(shifts.map((shift) => `${shift.actor}|${shift.topic}`));
   const held: PositionState[] = timelines.flatMap((timeline) => {

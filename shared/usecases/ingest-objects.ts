@@ -2,11 +2,11 @@ import { type Classification, classifyDispatch } from '../domain/classify/index.
 import { type Dispatch, MAX_DISPATCH_BYTES, parseDispatch } from '../domain/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchStore } from '../ports/dispatch-store.js';
-import type { Pair, PositionStore } from '../ports/position-store.js';
-import { rederivePositions } from './rederive-positions.js';
 import { ObjectMissingError, type ObjectSource, ObjectTooLargeError } from '../ports/object-source.js';
+import type { Pair, PositionStore } from '../ports/position-store.js';
 import type { RejectStore } from '../ports/reject-store.js';
 import type { DispatchSource } from '../ports/stored-dispatch.js';
+import { rederivePositions } from './rederive-positions.js';
 
 export interface IngestDeps {
   /** The classifier; injected so a test can count its calls. */
@@ -87,8 +87,10 @@ async function pairsOf(
 ): Promise<Pair[]> {
   const pairs: Pair[] = [];
   for (const entry of entries) {
-    const classification = entry.classification ?? (await deps.dispatches.getDispatch(entry.dispatch.id))?.classification;
-    for (const stance of classification?.stances ?? []) pairs.push({ actor: stance.actor, topic: stance.topic });
+    const classification =
+      entry.classification ?? (await deps.dispatches.getDispatch(entry.dispatch.id))?.classification;
+    for (const stance of classification?.stances ?? [])
+      pairs.push({ actor: stance.actor, topic: stance.topic });
   }
   return pairs;
 }

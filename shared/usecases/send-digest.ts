@@ -34,7 +34,10 @@ export async function sendDigest(deps: SendDigestDeps, settings: DigestSettings)
   const now = deps.clock.now();
   const date = now.toISOString().slice(0, 10);
   const last = await deps.digests.lastSent();
-  const period = { since: last ? dayAfter(last.until) : new Date(now.getTime() - DAY).toISOString().slice(0, 10), until: date };
+  const period = {
+    since: last ? dayAfter(last.until) : new Date(now.getTime() - DAY).toISOString().slice(0, 10),
+    until: date,
+  };
   const input = await buildDigest(deps, period);
   if (!hasNews(input) && !settings.alwaysSend) return { outcome: 'nothing-to-send', date };
   const claimed = await deps.digests.markSent(date, { ...period, shifts: input.shifts.length }, now);
@@ -48,7 +51,11 @@ export async function sendDigest(deps: SendDigestDeps, settings: DigestSettings)
       text: renderDigestText(input),
     });
   } catch (error) {
-    await deps.digests.markFailed(date, error instanceof Error ? error.message : String(error), deps.clock.now());
+    await deps.digests.markFailed(
+      date,
+      error instanceof Error ? error.message : String(error),
+      deps.clock.now(),
+    );
     throw error;
   }
   await deps.digests.confirmSent(date, deps.clock.now());

@@ -33,6 +33,11 @@ describe('stance', () => {
       ['CHN ABM support'],
     ],
     [
+      'a verdict after its object: the withdrawal called a mistake supports the treaty',
+      'Sergei Ivanov made clear that Russia still regarded the American withdrawal from the 1972 Anti-Ballistic Missile treaty, which takes effect in June, as a mistake',
+      ['RUS ABM support'],
+    ],
+    [
       'a call to deploy is support for national missile defense',
       'Secretary of State Colin Powell said the United States would deploy a national missile defense to protect its allies against rogue states',
       ['USA NMD support'],

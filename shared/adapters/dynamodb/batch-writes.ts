@@ -1,5 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { TABLE_KEYS } from './table-keys.js';
 
 export type Key = { readonly pk: string; readonly sk: string };
@@ -68,7 +73,8 @@ export async function putGroupsIfAbsent(
   for (const chunk of chunks(groups)) {
     let pending = chunk;
     for (let round = 0; pending.length > 0; round++) {
-      if (round === MAX_ROUNDS) throw new WriteNotCompletedError(`transaction of ${pending.length} groups kept conflicting`);
+      if (round === MAX_ROUNDS)
+        throw new WriteNotCompletedError(`transaction of ${pending.length} groups kept conflicting`);
       if (round > 0) await pause(round);
       const items = pending.flatMap((group) => {
         return [
@@ -118,7 +124,10 @@ export async function writeAll(
   for (let offset = 0; offset < requests.length; offset += 25) {
     let pending = requests.slice(offset, offset + 25);
     for (let round = 0; pending.length > 0; round++) {
-      if (round === MAX_ROUNDS) throw new WriteNotCompletedError(`${pending.length} writes still unprocessed after ${round} attempts`);
+      if (round === MAX_ROUNDS)
+        throw new WriteNotCompletedError(
+          `${pending.length} writes still unprocessed after ${round} attempts`,
+        );
       if (round > 0) await pause(round);
       const response: { UnprocessedItems?: Record<string, Record<string, unknown>[]> } = await client.send(
         new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import type { DigestLog } from '../../ports/position-store.js';
 import { digestKey, ENTITY, SCHEMA_VERSION } from './table-keys.js';
 
-const digestSchema = z.object({ sk: z.string(), until: z.string(), status: z.enum(['sending', 'sent', 'failed']) });
+const digestSchema = z.object({
+  sk: z.string(),
+  until: z.string(),
+  status: z.enum(['sending', 'sent', 'failed']),
+});
 
 /**
  * One item per digest date. A send claims the date ('sending') only if no claim exists or the
@@ -17,8 +21,15 @@ export class DynamoDbDigestLog implements DigestLog {
     private readonly tableName: string,
   ) {}
 
-  async markSent(date: string, summary: { since: string; until: string; shifts: number }, at: Date): Promise<boolean> {
-    return this.transition(date, 'sending', 'attribute_not_exists(pk) OR #status = :failed', { ...summary, at: at.toISOString() });
+  async markSent(
+    date: string,
+    summary: { since: string; until: string; shifts: number },
+    at: Date,
+  ): Promise<boolean> {
+    return this.transition(date, 'sending', 'attribute_not_exists(pk) OR #status = :failed', {
+      ...summary,
+      at: at.toISOString(),
+    });
   }
 
   /** Marks a claimed date as sent (after SES accepted it). */
@@ -28,7 +39,10 @@ export class DynamoDbDigestLog implements DigestLog {
 
   /** Releases a claim after a failed send, so a retry may claim it again. */
   async markFailed(date: string, error: string, at: Date): Promise<void> {
-    await this.transition(date, 'failed', '#status = :sending', { failedAt: at.toISOString(), error: error.slice(0, 1000) });
+    await this.transition(date, 'failed', '#status = :sending', {
+      failedAt: at.toISOString(),
+      error: error.slice(0, 1000),
+    });
   }
 
   async lastSent(): Promise<{ date: string; until: string } | undefined> {
@@ -48,7 +62,12 @@ export class DynamoDbDigestLog implements DigestLog {
     return { date: parsed.sk, until: parsed.until };
   }
 
-  private async transition(date: string, status: string, condition: string, fields: Record<string, unknown>): Promise<boolean> {
+  private async transition(
+    date: string,
+    status: string,
+    condition: string,
+    fields: Record<string, unknown>,
+  ): Promise<boolean> {
     const names = Object.keys(fields);
     try {
       await this.client.send(
@@ -57,7 +76,10 @@ export class DynamoDbDigestLog implements DigestLog {
           Key: digestKey(date),
           ConditionExpression: condition,
           UpdateExpression: `SET #status = :status, entityType = :type, schemaVersion = :version, ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
-          ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(names.map((name) => [`#${name}`, name])) },
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            ...Object.fromEntries(names.map((name) => [`#${name}`, name])),
+          },
           ExpressionAttributeValues: {
             ':status': status,
             ':type': ENTITY.digest,

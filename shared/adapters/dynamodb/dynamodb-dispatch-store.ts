@@ -2,11 +2,11 @@ import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk
 import { z } from 'zod';
 import { type Classification, classificationSchema } from '../../domain/classify/index.js';
 import { DATE_SOURCES, type Dispatch } from '../../domain/index.js';
+import { observationsFrom } from '../../domain/positions/index.js';
 import type { DispatchQuery, DispatchStore, NewDispatch, SaveOutcome } from '../../ports/dispatch-store.js';
 import type { TextArchive } from '../../ports/object-source.js';
 import type { DispatchSource, StoredDispatch } from '../../ports/stored-dispatch.js';
-import { observationsFrom } from '../../domain/positions/index.js';
-import { batchGetExisting, type Item, putGroupsIfAbsent } from './batch-writes.js';
+import { batchGetExisting, type Item, putGroupsIfAbsent, writeAll } from './batch-writes.js';
 import { observationItems } from './dynamodb-position-store.js';
 import { queryAll } from './query-all.js';
 import {
@@ -109,17 +109,24 @@ export class DynamoDbDispatchStore implements DispatchStore {
     return outcomes;
   }
 
-  async updateClassification(id: string, classification: Classification): Promise<void> {
+  async updateClassification(stored: StoredDispatch, classification: Classification): Promise<void> {
+    const { dispatch } = stored;
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: dispatchKey(id),
+        Key: dispatchKey(dispatch.id),
         UpdateExpression: 'SET classification = :classification',
         ConditionExpression: 'attribute_exists(#pk)',
         ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
         ExpressionAttributeValues: { ':classification': classification },
       }),
     );
+    const next = companionItems(dispatch, classification);
+    const kept = new Set(next.map((item) => `${item.pk}|${item.sk}`));
+    const stale = companionItems(dispatch, stored.classification).filter(
+      (item) => !kept.has(`${item.pk}|${item.sk}`),
+    );
+    await writeAll(this.client, this.tableName, next, stale);
   }
 
   async getDispatch(id: string): Promise<StoredDispatch | undefined> {
@@ -152,7 +159,11 @@ export class DynamoDbDispatchStore implements DispatchStore {
     const tags = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
-      ExpressionAttributeValues: { ':pk': tagKey(tag.kind, tag.value, '', '').pk, ':low': range.low, ':high': range.high },
+      ExpressionAttributeValues: {
+        ':pk': tagKey(tag.kind, tag.value, '', '').pk,
+        ':low': range.low,
+        ':high': range.high,
+      },
     });
     const ids = tags.map((item) => z.object({ dispatchId: z.string() }).parse(item).dispatchId);
     const found = await Promise.all(ids.map((id) => this.getDispatch(id)));

@@ -75,7 +75,11 @@ export class DynamoDbPositionStore implements PositionStore {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
-      ExpressionAttributeValues: { ':pk': positionPartition(pair.actor, pair.topic), ':low': 'OBS#', ':high': `OBS#${until}#~` },
+      ExpressionAttributeValues: {
+        ':pk': positionPartition(pair.actor, pair.topic),
+        ':low': 'OBS#',
+        ':high': `OBS#${until}#~`,
+      },
     });
     return items.map((item) => observationSchema.parse(item));
   }
@@ -89,7 +93,11 @@ export class DynamoDbPositionStore implements PositionStore {
     return items.map((item) => z.object({ actor: z.string(), topic: z.string() }).parse(item));
   }
 
-  async replaceTimeline(pair: Pair, states: readonly PositionState[], shifts: readonly Shift[]): Promise<void> {
+  async replaceTimeline(
+    pair: Pair,
+    states: readonly PositionState[],
+    shifts: readonly Shift[],
+  ): Promise<void> {
     const partition = positionPartition(pair.actor, pair.topic);
     const existing = await queryAll(this.client, {
       TableName: this.tableName,
@@ -98,7 +106,13 @@ export class DynamoDbPositionStore implements PositionStore {
       ProjectionExpression: 'pk, sk',
     });
     const puts: Item[] = [
-      { ...pairKey(pair.actor, pair.topic), entityType: ENTITY.pair, schemaVersion: SCHEMA_VERSION, actor: pair.actor, topic: pair.topic },
+      {
+        ...pairKey(pair.actor, pair.topic),
+        entityType: ENTITY.pair,
+        schemaVersion: SCHEMA_VERSION,
+        actor: pair.actor,
+        topic: pair.topic,
+      },
       ...states.map((state, index) => ({
         ...stateKey(pair.actor, pair.topic, state.since, index),
         entityType: ENTITY.positionState,
@@ -123,7 +137,11 @@ export class DynamoDbPositionStore implements PositionStore {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
-        ExpressionAttributeValues: { ':pk': positionPartition(pair.actor, pair.topic), ':low': 'STATE#', ':high': `STATE#${date}#~` },
+        ExpressionAttributeValues: {
+          ':pk': positionPartition(pair.actor, pair.topic),
+          ':low': 'STATE#',
+          ':high': `STATE#${date}#~`,
+        },
         ScanIndexForward: false,
         Limit: 1,
       }),
@@ -137,7 +155,10 @@ export class DynamoDbPositionStore implements PositionStore {
       TableName: this.tableName,
       IndexName: TABLE_KEYS.byKindIndex.name,
       KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
-      ExpressionAttributeNames: { '#pk': TABLE_KEYS.byKindIndex.partitionKey, '#sk': TABLE_KEYS.byKindIndex.sortKey },
+      ExpressionAttributeNames: {
+        '#pk': TABLE_KEYS.byKindIndex.partitionKey,
+        '#sk': TABLE_KEYS.byKindIndex.sortKey,
+      },
       ExpressionAttributeValues: { ':pk': SHIFTS_PARTITION, ':low': `${since}#`, ':high': `${until}#~` },
     });
     return items.map((item) => shiftSchema.parse(item));

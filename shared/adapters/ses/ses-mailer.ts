@@ -1,4 +1,4 @@
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mail, Mailer } from '../../ports/mailer.js';
 
 /** Header injection guard: a subject or address is one line whatever the dispatch text held. */
@@ -15,7 +15,10 @@ export class SesMailer implements Mailer {
         Content: {
           Simple: {
             Subject: { Data: oneLine(mail.subject), Charset: 'UTF-8' },
-            Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
+            Body: {
+              Html: { Data: mail.html, Charset: 'UTF-8' },
+              Text: { Data: mail.text, Charset: 'UTF-8' },
+            },
           },
         },
       }),

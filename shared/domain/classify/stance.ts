@@ -81,14 +81,21 @@ export function observe(
     // A general verb governs the topic cue next to it in the same frame, before ("opposed the
     // withdrawal") or after it ("regarded the withdrawal as a mistake").
     const governed = new Map<Cue, Cue>();
-    const sameFrame = (from: number, to: number) => !frames.some((candidate) => candidate.from > from && candidate.from <= to);
+    const sameFrame = (from: number, to: number) =>
+      !frames.some((candidate) => candidate.from > from && candidate.from <= to);
     for (const cue of cues) {
       if (cue.topics.length > 0) continue;
       const next = cues.find(
-        (other) => other.start > cue.end && other.topics.length > 0 && wordsBetween(text.slice(cue.end, other.start)) <= 8,
+        (other) =>
+          other.start > cue.end &&
+          other.topics.length > 0 &&
+          wordsBetween(text.slice(cue.end, other.start)) <= 8,
       );
       const previous = cues.findLast(
-        (other) => other.end < cue.start && other.topics.length > 0 && wordsBetween(text.slice(other.end, cue.start)) <= 10,
+        (other) =>
+          other.end < cue.start &&
+          other.topics.length > 0 &&
+          wordsBetween(text.slice(other.end, cue.start)) <= 16,
       );
       // Only verdicts look back at their object: "the withdrawal … a mistake".
       const verdict = /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder)/i.test(cue.text);
@@ -124,7 +131,8 @@ export function observe(
       }
 
       const target = governing.get(cue) ?? cue;
-      const polarity = target === cue ? cue.polarity : cue.polarity === 'oppose' ? flip(target.polarity) : target.polarity;
+      const polarity =
+        target === cue ? cue.polarity : cue.polarity === 'oppose' ? flip(target.polarity) : target.polarity;
       const topic = targetTopic(text, target, sentenceTopics, previousTopics, dispatchTopics);
       if (!topic) continue;
       const stance = negated(text, cue, negators, frame) ? flip(polarity) : polarity;
@@ -132,7 +140,14 @@ export function observe(
       const weight = (frame.speech ? 1 : 0.8) * (target === cue ? 1 : 1.1) * (stance === 'mixed' ? 1.5 : 1);
       for (const holder of frame.holders) {
         if (!holder.actor) continue;
-        observations.push({ actor: holder.actor, topic, polarity: stance, weight, sentence, speaker: holder });
+        observations.push({
+          actor: holder.actor,
+          topic,
+          polarity: stance,
+          weight,
+          sentence,
+          speaker: holder,
+        });
       }
     }
     if (speechFrames.length > 0) lastSpeech = speechFrames.at(-1)?.holders ?? lastSpeech;

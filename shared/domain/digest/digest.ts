@@ -33,7 +33,12 @@ const KIND_ORDER = { shift: 0, new: 1, hardened: 2, softened: 3 } as const;
 
 /** Shifts first, then new positions, then hardening and softening; each by date. */
 export const orderedShifts = (shifts: readonly Shift[]) =>
-  [...shifts].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.date.localeCompare(b.date) || a.actor.localeCompare(b.actor));
+  [...shifts].sort(
+    (a, b) =>
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      a.date.localeCompare(b.date) ||
+      a.actor.localeCompare(b.actor),
+  );
 
 export function shiftHeadline(shift: Shift): string {
   switch (shift.kind) {

@@ -2,7 +2,13 @@ import type { Stance } from '../classify/classification.js';
 import type { Timeline } from '../positions/index.js';
 import { citeObservation, type DigestInput, digestSubject, orderedShifts, shiftHeadline } from './digest.js';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 /** Every piece of dispatch text goes through here: nothing from a dispatch is markup. */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 
@@ -28,7 +34,8 @@ export function timelineSvg(timeline: Timeline): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="380" height="62" role="img" aria-label="${label} over time">`,
     ...(['support', 'mixed', 'oppose'] as const).map(
-      (stance) => `<text x="0" y="${Y[stance] + 4}" font-size="10" fill="#57606a">${stance}</text><line x1="55" x2="370" y1="${Y[stance]}" y2="${Y[stance]}" stroke="#d0d7de"/>`,
+      (stance) =>
+        `<text x="0" y="${Y[stance] + 4}" font-size="10" fill="#57606a">${stance}</text><line x1="55" x2="370" y1="${Y[stance]}" y2="${Y[stance]}" stroke="#d0d7de"/>`,
     ),
     dots,
     `<text x="60" y="60" font-size="9" fill="#57606a">${escapeHtml(points[0]?.dispatchDate ?? '')}</text>`,
@@ -41,14 +48,19 @@ export function timelineSvg(timeline: Timeline): string {
 export function renderDigestHtml(input: DigestInput): string {
   const quote = (text: string, source: string) =>
     `<blockquote style="margin:4px 0 8px 0;padding-left:10px;border-left:3px solid #d0d7de;color:#24292f">“${escapeHtml(text)}”<br><small style="color:#57606a">${escapeHtml(source)}</small></blockquote>`;
-  const section = (title: string, body: string) => `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(title)}</h2>${body}`;
+  const section = (title: string, body: string) =>
+    `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(title)}</h2>${body}`;
   const shifts = orderedShifts(input.shifts)
     .map((shift) => {
-      const timeline = input.timelines.find((item) => item.actor === shift.actor && item.topic === shift.topic);
+      const timeline = input.timelines.find(
+        (item) => item.actor === shift.actor && item.topic === shift.topic,
+      );
       const before = shift.before.at(-1);
       return [
         `<div style="margin-bottom:14px"><strong>${escapeHtml(`${shift.date} — ${shiftHeadline(shift)}`)}</strong>`,
-        before ? `<div style="color:#57606a">Before</div>${quote(citeObservation(before).quote, citeObservation(before).source)}` : '',
+        before
+          ? `<div style="color:#57606a">Before</div>${quote(citeObservation(before).quote, citeObservation(before).source)}`
+          : '',
         `<div style="color:#57606a">After</div>${shift.after.map((after) => quote(citeObservation(after).quote, citeObservation(after).source)).join('')}`,
         timeline ? timelineSvg(timeline) : '',
         '</div>',
@@ -62,25 +74,36 @@ export function renderDigestHtml(input: DigestInput): string {
       return `<div><strong>${escapeHtml(`${state.actor} on ${state.topic}: ${state.stance}`)}</strong> <small>since ${escapeHtml(state.since)}</small>${cited ? quote(cited.quote, cited.source) : ''}</div>`;
     })
     .join('');
-  const topics = [...new Set(input.dispatches.flatMap((item) => (item.topics.length > 0 ? item.topics : ['no topic'])))].sort();
+  const topics = [
+    ...new Set(input.dispatches.flatMap((item) => (item.topics.length > 0 ? item.topics : ['no topic']))),
+  ].sort();
   const dispatches = topics
     .map((topic) => {
       const items = input.dispatches
         .filter((item) => (item.topics.length > 0 ? item.topics.includes(topic) : topic === 'no topic'))
-        .map((item) => `<li>${escapeHtml(item.date)} · <code>${escapeHtml(item.id.slice(0, 12))}</code> · ${escapeHtml(item.headline)}</li>`)
+        .map(
+          (item) =>
+            `<li>${escapeHtml(item.date)} · <code>${escapeHtml(item.id.slice(0, 12))}</code> · ${escapeHtml(item.headline)}</li>`,
+        )
         .join('');
       return `<h3 style="font-size:14px;margin:10px 0 4px">${escapeHtml(topic)}</h3><ul style="margin:0;padding-left:18px">${items}</ul>`;
     })
     .join('');
   const alerts = input.feedAlerts
-    .map((alert) => `<li>${escapeHtml(`${alert.feed}: ${alert.failures} polls in a row — ${alert.lastError}`)}</li>`)
+    .map(
+      (alert) =>
+        `<li>${escapeHtml(`${alert.feed}: ${alert.failures} polls in a row — ${alert.lastError}`)}</li>`,
+    )
     .join('');
   return [
     '<!doctype html><html><head><meta charset="utf-8">',
     `<title>${escapeHtml(digestSubject(input))}</title></head>`,
     '<body style="font-family:Georgia,serif;max-width:680px;margin:0 auto;padding:16px;color:#24292f;line-height:1.45">',
     `<h1 style="font-size:20px;margin:0">treatywatch digest</h1><p style="color:#57606a;margin:4px 0 0">Dispatches dated ${escapeHtml(input.period.since)} to ${escapeHtml(input.period.until)} · generated ${escapeHtml(input.generatedAt)}</p>`,
-    section(`Position changes (${input.shifts.length})`, shifts || '<p>No position moved in this period.</p>'),
+    section(
+      `Position changes (${input.shifts.length})`,
+      shifts || '<p>No position moved in this period.</p>',
+    ),
     section(`Positions that held (${input.held.length})`, held || '<p>None restated.</p>'),
     section(`New dispatches (${input.dispatches.length})`, dispatches || '<p>None.</p>'),
     alerts ? section('Feeds failing', `<ul>${alerts}</ul>`) : '',

@@ -34,16 +34,23 @@ export function renderDigestText(input: DigestInput): string {
   }
   lines.push('');
   lines.push(`NEW DISPATCHES (${input.dispatches.length})`);
-  const topics = [...new Set(input.dispatches.flatMap((dispatch) => (dispatch.topics.length > 0 ? dispatch.topics : ['no topic'])))].sort();
+  const topics = [
+    ...new Set(
+      input.dispatches.flatMap((dispatch) => (dispatch.topics.length > 0 ? dispatch.topics : ['no topic'])),
+    ),
+  ].sort();
   for (const topic of topics) {
     lines.push(`  ${topic}`);
-    for (const dispatch of input.dispatches.filter((item) => (item.topics.length > 0 ? item.topics.includes(topic) : topic === 'no topic'))) {
+    for (const dispatch of input.dispatches.filter((item) =>
+      item.topics.length > 0 ? item.topics.includes(topic) : topic === 'no topic',
+    )) {
       lines.push(`    ${dispatch.date}  ${dispatch.id.slice(0, 12)}  ${clean(dispatch.headline)}`);
     }
   }
   if (input.feedAlerts.length > 0) {
     lines.push('', 'FEEDS FAILING');
-    for (const alert of input.feedAlerts) lines.push(`* ${clean(alert.feed)}: ${alert.failures} polls in a row — ${clean(alert.lastError)}`);
+    for (const alert of input.feedAlerts)
+      lines.push(`* ${clean(alert.feed)}: ${alert.failures} polls in a row — ${clean(alert.lastError)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -60,8 +60,14 @@ export function distinctStatements(observations: readonly Observation[]): Observ
  * another stance moves it at once; weaker ones move it only when two in a row agree. Ordered by
  * dispatch date, never by arrival, so a late upload of an old dispatch re-derives what follows.
  */
-export function derivePositions(actor: string, topic: string, observations: readonly Observation[]): Timeline {
-  const distinct = distinctStatements(observations.filter((item) => item.actor === actor && item.topic === topic));
+export function derivePositions(
+  actor: string,
+  topic: string,
+  observations: readonly Observation[],
+): Timeline {
+  const distinct = distinctStatements(
+    observations.filter((item) => item.actor === actor && item.topic === topic),
+  );
   const states: PositionState[] = [];
   const shifts: Shift[] = [];
   let pending: Observation[] = [];
@@ -99,7 +105,12 @@ export function derivePositions(actor: string, topic: string, observations: read
   }
   return { actor, topic, states, shifts, observations: distinct };
 
-  function shift(kind: ShiftKind, from: Stance | null, before: readonly Observation[], after: readonly Observation[]): Shift {
+  function shift(
+    kind: ShiftKind,
+    from: Stance | null,
+    before: readonly Observation[],
+    after: readonly Observation[],
+  ): Shift {
     const last = after.at(-1) as Observation;
     return { kind, actor, topic, date: last.dispatchDate, from, to: last.stance, before, after };
   }

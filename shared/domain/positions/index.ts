@@ -1,5 +1,3 @@
-export type { Observation } from './observation.js';
-export { observationsFrom } from './observations-from.js';
 export {
   CLEAR_STATEMENT,
   derivePositions,
@@ -11,3 +9,5 @@ export {
   type ShiftKind,
   type Timeline,
 } from './derive-positions.js';
+export type { Observation } from './observation.js';
+export { observationsFrom } from './observations-from.js';

@@ -4,7 +4,8 @@ import { normaliseForIdentity } from '../parse/normalise.js';
 import type { Observation } from './observation.js';
 
 /** Offices whose words are the state's considered position, not a spokesman's gloss. */
-const SENIOR = /\b(?:president|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|secretary of state|secretary of defense|foreign secretary|defen[cs]e secretary|national security adviser|secretary general|high representative)\b/i;
+const SENIOR =
+  /\b(?:president|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|secretary of state|secretary of defense|foreign secretary|defen[cs]e secretary|national security adviser|secretary general|high representative)\b/i;
 const JUNIOR = /\b(?:deputy|spokes(?:man|woman)|assistant|under secretary|adviser on|director)\b/i;
 const SENIOR_BONUS = 0.25;
 
@@ -23,7 +24,9 @@ export function observationsFrom(dispatch: Dispatch, classification: Classificat
       dispatchId: dispatch.id,
       dispatchDate: dispatch.date,
       evidence: stance.evidence,
-      statementKey: first ? `${stance.actor}|${stance.topic}|${normaliseForIdentity(first.text).toLowerCase()}` : dispatch.id,
+      statementKey: first
+        ? `${stance.actor}|${stance.topic}|${normaliseForIdentity(first.text).toLowerCase()}`
+        : dispatch.id,
     };
   });
 }

@@ -1,0 +1,123 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../../shared/domain/cursor.js';
+import {
+  type QueryDeps,
+  queryDispatches,
+  queryPositions,
+  queryShifts,
+} from '../../shared/usecases/queries.js';
+
+export interface QueryApiDeps extends QueryDeps {
+  readonly cursorSecret: string;
+  readonly logger: Logger;
+}
+
+/** The parts of a Lambda Function URL (API Gateway v2 payload) event the API reads. */
+const eventSchema = z.object({
+  rawPath: z.string(),
+  requestContext: z.object({ http: z.object({ method: z.string() }) }),
+  queryStringParameters: z.record(z.string(), z.string()).optional(),
+});
+
+const date = z.iso.date({ message: 'must be a date like 2001-05-31' });
+const actor = z.string().regex(/^[A-Z]{2,4}$/, 'must be an actor code like RUS, USA or NATO');
+const topic = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'must be a topic code like ABM, NMD or START');
+const page = {
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+};
+const ROUTES = {
+  '/positions': z.strictObject({
+    actor: actor.optional(),
+    topic: topic.optional(),
+    asOf: date.optional(),
+    ...page,
+  }),
+  '/shifts': z.strictObject({
+    actor: actor.optional(),
+    topic: topic.optional(),
+    since: date.optional(),
+    until: date.optional(),
+    ...page,
+  }),
+  '/dispatches': z.strictObject({
+    actor: actor.optional(),
+    topic: topic.optional(),
+    from: date.optional(),
+    to: date.optional(),
+    ...page,
+  }),
+} as const;
+
+const isRoute = (path: string): path is keyof typeof ROUTES => Object.hasOwn(ROUTES, path);
+
+export interface HttpResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+const json = (statusCode: number, body: unknown): HttpResponse => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  body: JSON.stringify(body),
+});
+
+/**
+ * GET /positions, /shifts and /dispatches as JSON. Bad parameters get a 400 that names them;
+ * cursors are opaque and signed, so a tampered one is a 400 too.
+ */
+export function makeHandler(deps: QueryApiDeps) {
+  return async (event: unknown): Promise<HttpResponse> => {
+    const request = eventSchema.safeParse(event);
+    if (!request.success) return json(400, { error: 'not a Function URL request' });
+    const { rawPath } = request.data;
+    if (request.data.requestContext.http.method !== 'GET')
+      return json(405, { error: 'only GET is supported' });
+    if (!(rawPath in ROUTES))
+      return json(404, { error: `no such resource ${rawPath}; try /positions, /shifts or /dispatches` });
+    const path = rawPath as keyof typeof ROUTES;
+    const params = ROUTES[path].safeParse(request.data.queryStringParameters ?? {});
+    if (!params.success) {
+      return json(400, {
+        error: params.error.issues
+          .map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`)
+          .join('; '),
+      });
+    }
+    const { cursor, limit, ...filter } = params.data;
+    const queryKey = `${path}?${JSON.stringify(filter)}`;
+    try {
+      const offset = cursor ? decodeCursor(deps.cursorSecret, queryKey, cursor) : 0;
+      const all = await run(deps, path, filter);
+      const items = all.slice(offset, offset + limit);
+      const next =
+        offset + limit < all.length ? encodeCursor(deps.cursorSecret, queryKey, offset + limit) : null;
+      return json(200, { items, nextCursor: next });
+    } catch (error) {
+      if (error instanceof InvalidCursorError) return json(400, { error: `cursor: ${error.message}` });
+      deps.logger.error('query failed', error instanceof Error ? error : String(error));
+      return json(500, { error: 'internal error' });
+    }
+  };
+}
+
+async function run(
+  deps: QueryDeps,
+  path: keyof typeof ROUTES,
+  filter: Record<string, string | undefined>,
+): Promise<unknown[]> {
+  const defined = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+  if (path === '/positions') return queryPositions(deps, defined);
+  if (path === '/shifts') return queryShifts(deps, defined);
+  const dispatches = await queryDispatches(deps, defined);
+  return dispatches.map((stored) => ({
+    id: stored.dispatch.id,
+    date: stored.dispatch.date,
+    dateSource: stored.dispatch.dateSource,
+    title: stored.dispatch.title ?? null,
+    source: stored.source,
+    classification: stored.classification ?? null,
+  }));
+}
