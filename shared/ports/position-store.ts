@@ -6,8 +6,8 @@ export interface Pair {
 }
 
 export interface PositionStore {
-  /** Every observation of one actor on one topic up to a date (inclusive), oldest first. */
-  observations(pair: Pair, until?: string): Promise<Observation[]>;
+  /** The observations of one actor on one topic in a date range (inclusive), oldest first. */
+  observations(pair: Pair, range?: { readonly since?: string; readonly until?: string }): Promise<Observation[]>;
   /** The (actor, topic) pairs that have a timeline. */
   pairs(): Promise<Pair[]>;
   /** Replaces the derived states and shifts of one pair with a fresh derivation. */

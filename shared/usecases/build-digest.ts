@@ -1,5 +1,5 @@
 import { type DigestInput, hasNews } from '../domain/digest/index.js';
-import { derivePositions, type PositionState } from '../domain/positions/index.js';
+import { distinctStatements, type PositionState, type Timeline } from '../domain/positions/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchStore } from '../ports/dispatch-store.js';
 import type { PositionStore } from '../ports/position-store.js';
@@ -24,23 +24,25 @@ export async function buildDigest(deps: DigestDeps, period: DigestPeriod): Promi
     deps.positions.pairs(),
     deps.dispatches.listDispatches({ from: period.since, to: period.until }),
   ]);
-  const timelines = await Promise.all(
-    pairs.map(async (pair) =>
-      derivePositions(pair.actor, pair.topic, await deps.positions.observations(pair, period.until)),
-    ),
-  );
   const shifted = new Set(shifts.map((shift) => `${shift.actor}|${shift.topic}`));
-  const held: PositionState[] = timelines.flatMap((timeline) => {
-    const key = `${timeline.actor}|${timeline.topic}`;
-    const restated = timeline.observations.some((item) => item.dispatchDate >= period.since);
-    const current = timeline.states.at(-1);
-    return !shifted.has(key) && restated && current ? [current] : [];
-  });
+  // Only the period's statements are read: what held is the stored state at the period's end.
+  const perPair = await Promise.all(
+    pairs.map(async (pair) => {
+      const observations = await deps.positions.observations(pair, period);
+      const key = `${pair.actor}|${pair.topic}`;
+      const state = observations.length > 0 && !shifted.has(key) ? await deps.positions.positionAsOf(pair, period.until) : undefined;
+      return { pair, observations, state };
+    }),
+  );
+  const held: PositionState[] = perPair.flatMap(({ state }) => (state ? [state] : []));
+  const timelines: Timeline[] = perPair
+    .filter(({ pair }) => shifted.has(`${pair.actor}|${pair.topic}`))
+    .map(({ pair, observations }) => ({ ...pair, states: [], shifts: [], observations: distinctStatements(observations) }));
   return {
     period,
     generatedAt: deps.clock.now().toISOString(),
     shifts,
-    timelines: timelines.filter((timeline) => shifted.has(`${timeline.actor}|${timeline.topic}`)),
+    timelines,
     held,
     dispatches: dispatches.map((stored) => ({
       id: stored.dispatch.id,

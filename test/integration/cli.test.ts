@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -100,6 +100,38 @@ describe('treatywatch CLI on the embedded local store', () => {
       error: { code: 'empty', message: 'dispatch is empty (0 bytes)' },
     });
     expect('code' in result && result.code).toBe(1);
+  });
+
+  it('answers positions, shifts and tagged dispatches from the stored classifications', async () => {
+    const positions = JSON.parse(
+      (await treatywatch(stateDir, 'positions', '--actor', 'RUS', '--json')).stdout,
+    );
+    expect(positions).toContainEqual(
+      expect.objectContaining({ actor: 'RUS', topic: 'ABM', stance: 'support' }),
+    );
+    const shifts = JSON.parse(
+      (await treatywatch(stateDir, 'shifts', '--actor', 'RUS', '--topic', 'ABM', '--json')).stdout,
+    );
+    expect(shifts[0]).toMatchObject({ kind: 'new', actor: 'RUS', topic: 'ABM', to: 'support' });
+    const tagged = JSON.parse((await treatywatch(stateDir, 'dispatches', '--topic', 'ABM', '--json')).stdout);
+    expect(tagged.map((item: { date: string }) => item.date)).toContain('2000-06-21');
+  });
+
+  it('start wrote the digest of what it ingested, and digest writes one for any period', async () => {
+    expect(startOutput).toMatch(/Digest for \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} written to/);
+    const out = join(work, 'digest');
+    const { stdout } = await treatywatch(
+      stateDir,
+      'digest',
+      '--since',
+      '2000-01-01',
+      '--until',
+      '2002-12-31',
+      '--out',
+      out,
+    );
+    expect(stdout).toContain('POSITION CHANGES');
+    expect(readFileSync(join(out, 'digest.html'), 'utf8')).toContain('<svg');
   });
 
   it('refuses a bad date with a clear message and exit code', async () => {

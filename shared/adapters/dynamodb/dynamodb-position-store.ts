@@ -65,20 +65,22 @@ export function observationItems(observations: readonly Observation[]): Item[] {
   }));
 }
 
+const firstEvidence = (observation: Observation): Observation => ({ ...observation, evidence: observation.evidence.slice(0, 1) });
+
 export class DynamoDbPositionStore implements PositionStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  async observations(pair: Pair, until = '9999-99-99'): Promise<Observation[]> {
+  async observations(pair: Pair, range: { readonly since?: string; readonly until?: string } = {}): Promise<Observation[]> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
       ExpressionAttributeValues: {
         ':pk': positionPartition(pair.actor, pair.topic),
-        ':low': 'OBS#',
-        ':high': `OBS#${until}#~`,
+        ':low': `OBS#${range.since ?? ''}`,
+        ':high': `OBS#${range.until ?? '9999-99-99'}#~`,
       },
     });
     return items.map((item) => observationSchema.parse(item));
@@ -125,6 +127,10 @@ export class DynamoDbPositionStore implements PositionStore {
         entityType: ENTITY.shift,
         schemaVersion: SCHEMA_VERSION,
         ...shift,
+        // A shift item is read by every "what moved" query: it keeps the last statement before
+        // and the statements after, each with its first sentence of evidence.
+        before: shift.before.slice(-1).map(firstEvidence),
+        after: shift.after.slice(-2).map(firstEvidence),
       })),
     ];
     const kept = new Set(puts.filter((item) => item.pk === partition).map((item) => item.sk));

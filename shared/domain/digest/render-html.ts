@@ -16,8 +16,13 @@ const COLOURS: Record<Stance, string> = { support: '#1a7f37', oppose: '#cf222e',
 const Y: Record<Stance, number> = { support: 14, mixed: 30, oppose: 46 };
 
 /** A small inline timeline: one dot per statement, by date, on three rows (support, mixed, oppose). */
+const MAX_DOTS = 80;
+
 export function timelineSvg(timeline: Timeline): string {
-  const points = timeline.observations;
+  // A long timeline is thinned evenly: the chart shows the drift, the text carries the evidence.
+  const all = timeline.observations;
+  const step = Math.max(1, Math.ceil(all.length / MAX_DOTS));
+  const points = all.filter((_, index) => index % step === 0 || index === all.length - 1);
   if (points.length === 0) return '';
   const times = points.map((point) => Date.parse(point.dispatchDate));
   const first = Math.min(...times);
