@@ -6,18 +6,34 @@
  *   npm run bench:positions -- 20000   another count
  */
 import { createHash } from 'node:crypto';
+import { startLocalRuntime } from '../local/local-runtime.js';
 import { writeAll } from '../shared/adapters/dynamodb/batch-writes.js';
 import { observationItems } from '../shared/adapters/dynamodb/dynamodb-position-store.js';
 import type { Stance } from '../shared/domain/classify/index.js';
 import { renderDigestHtml, renderDigestText } from '../shared/domain/digest/index.js';
 import type { Observation } from '../shared/domain/positions/index.js';
-import { startLocalRuntime } from '../local/local-runtime.js';
 import { buildDigest } from '../shared/usecases/build-digest.js';
 import { queryPositions, queryShifts } from '../shared/usecases/queries.js';
 import { rederivePositions } from '../shared/usecases/rederive-positions.js';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
-const ACTORS = ['RUS', 'USA', 'CHN', 'FRA', 'DEU', 'GBR', 'UKR', 'BLR', 'KAZ', 'IND', 'JPN', 'PRK', 'IRN', 'NATO', 'EU'];
+const ACTORS = [
+  'RUS',
+  'USA',
+  'CHN',
+  'FRA',
+  'DEU',
+  'GBR',
+  'UKR',
+  'BLR',
+  'KAZ',
+  'IND',
+  'JPN',
+  'PRK',
+  'IRN',
+  'NATO',
+  'EU',
+];
 const TOPICS = ['ABM', 'NMD', 'START'];
 const STANCES: Stance[] = ['support', 'oppose', 'mixed'];
 const FIRST_DAY = Date.UTC(1999, 0, 1);
@@ -38,7 +54,10 @@ function observation(index: number): Observation {
   const topic = pick(TOPICS);
   // Positions drift slowly: a pair keeps its stance for long stretches, as governments do.
   const era = Math.floor(random() * 4);
-  const stance = random() < 0.8 ? (STANCES[(ACTORS.indexOf(actor) + TOPICS.indexOf(topic) + era) % 3] as Stance) : pick(STANCES);
+  const stance =
+    random() < 0.8
+      ? (STANCES[(ACTORS.indexOf(actor) + TOPICS.indexOf(topic) + era) % 3] as Stance)
+      : pick(STANCES);
   const date = day(Math.floor(random() * DAYS));
   const text = `Statement ${index}: ${actor} on ${topic}, ${stance}, reported on ${date}.`;
   return {
@@ -48,7 +67,9 @@ function observation(index: number): Observation {
     strength: Math.round((0.3 + random() * 0.7) * 100) / 100,
     dispatchId: createHash('sha256').update(String(index)).digest('hex'),
     dispatchDate: date,
-    evidence: [{ text, start: 0, end: text.length, speaker: actor, citation: [{ outlet: 'Interfax', date }] }],
+    evidence: [
+      { text, start: 0, end: text.length, speaker: actor, citation: [{ outlet: 'Interfax', date }] },
+    ],
     statementKey: `${actor}|${topic}|${index}`,
   };
 }
@@ -65,7 +86,9 @@ async function timeEach(label: string, run: () => Promise<unknown>) {
     await run();
     times.push(performance.now() - start);
   }
-  console.log(`  ${label.padEnd(44)} p50 ${percentile(times, 0.5).toFixed(1)} ms   p95 ${percentile(times, 0.95).toFixed(1)} ms   (${SAMPLES} queries; target p95 < 50 ms)`);
+  console.log(
+    `  ${label.padEnd(44)} p50 ${percentile(times, 0.5).toFixed(1)} ms   p95 ${percentile(times, 0.95).toFixed(1)} ms   (${SAMPLES} queries; target p95 < 50 ms)`,
+  );
 }
 
 const runtime = await startLocalRuntime({ relayS3Events: false });
@@ -82,13 +105,19 @@ try {
   await rederivePositions(adapters.positions, pairs);
   const deriveSeconds = (performance.now() - start) / 1000;
   const shifts = await adapters.positions.shiftsBetween('0000-00-00', '9999-99-99');
-  console.log(`positions benchmark: ${COUNT} observations in ${pairs.length} actor/topic timelines, ${shifts.length} stored shifts`);
-  console.log(`  loaded in ${loadSeconds.toFixed(1)} s; all timelines derived in ${deriveSeconds.toFixed(1)} s`);
+  console.log(
+    `positions benchmark: ${COUNT} observations in ${pairs.length} actor/topic timelines, ${shifts.length} stored shifts`,
+  );
+  console.log(
+    `  loaded in ${loadSeconds.toFixed(1)} s; all timelines derived in ${deriveSeconds.toFixed(1)} s`,
+  );
 
   await timeEach('position of one actor on one topic, as of a date', () =>
     adapters.positions.positionAsOf(pick(pairs), day(Math.floor(random() * DAYS))),
   );
-  await timeEach('positions of one actor on every topic', () => queryPositions(adapters, { actor: pick(ACTORS), asOf: day(Math.floor(random() * DAYS)) }));
+  await timeEach('positions of one actor on every topic', () =>
+    queryPositions(adapters, { actor: pick(ACTORS), asOf: day(Math.floor(random() * DAYS)) }),
+  );
   await timeEach('shifts in a 30-day window', () => {
     const from = Math.floor(random() * (DAYS - 30));
     return queryShifts(adapters, { since: day(from), until: day(from + 30) });

@@ -7,7 +7,10 @@ export interface Pair {
 
 export interface PositionStore {
   /** The observations of one actor on one topic in a date range (inclusive), oldest first. */
-  observations(pair: Pair, range?: { readonly since?: string; readonly until?: string }): Promise<Observation[]>;
+  observations(
+    pair: Pair,
+    range?: { readonly since?: string; readonly until?: string },
+  ): Promise<Observation[]>;
   /** The (actor, topic) pairs that have a timeline. */
   pairs(): Promise<Pair[]>;
   /** Replaces the derived states and shifts of one pair with a fresh derivation. */

@@ -30,14 +30,22 @@ export async function buildDigest(deps: DigestDeps, period: DigestPeriod): Promi
     pairs.map(async (pair) => {
       const observations = await deps.positions.observations(pair, period);
       const key = `${pair.actor}|${pair.topic}`;
-      const state = observations.length > 0 && !shifted.has(key) ? await deps.positions.positionAsOf(pair, period.until) : undefined;
+      const state =
+        observations.length > 0 && !shifted.has(key)
+          ? await deps.positions.positionAsOf(pair, period.until)
+          : undefined;
       return { pair, observations, state };
     }),
   );
   const held: PositionState[] = perPair.flatMap(({ state }) => (state ? [state] : []));
   const timelines: Timeline[] = perPair
     .filter(({ pair }) => shifted.has(`${pair.actor}|${pair.topic}`))
-    .map(({ pair, observations }) => ({ ...pair, states: [], shifts: [], observations: distinctStatements(observations) }));
+    .map(({ pair, observations }) => ({
+      ...pair,
+      states: [],
+      shifts: [],
+      observations: distinctStatements(observations),
+    }));
   return {
     period,
     generatedAt: deps.clock.now().toISOString(),

@@ -65,7 +65,10 @@ export function observationItems(observations: readonly Observation[]): Item[] {
   }));
 }
 
-const firstEvidence = (observation: Observation): Observation => ({ ...observation, evidence: observation.evidence.slice(0, 1) });
+const firstEvidence = (observation: Observation): Observation => ({
+  ...observation,
+  evidence: observation.evidence.slice(0, 1),
+});
 
 export class DynamoDbPositionStore implements PositionStore {
   constructor(
@@ -73,7 +76,10 @@ export class DynamoDbPositionStore implements PositionStore {
     private readonly tableName: string,
   ) {}
 
-  async observations(pair: Pair, range: { readonly since?: string; readonly until?: string } = {}): Promise<Observation[]> {
+  async observations(
+    pair: Pair,
+    range: { readonly since?: string; readonly until?: string } = {},
+  ): Promise<Observation[]> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
