@@ -75,9 +75,10 @@ export function makeHandler(deps: QueryApiDeps) {
     const { rawPath } = request.data;
     if (request.data.requestContext.http.method !== 'GET')
       return json(405, { error: 'only GET is supported' });
-    if (!(rawPath in ROUTES))
+    if (!isRoute(rawPath)) {
       return json(404, { error: `no such resource ${rawPath}; try /positions, /shifts or /dispatches` });
-    const path = rawPath as keyof typeof ROUTES;
+    }
+    const path = rawPath;
     const params = ROUTES[path].safeParse(request.data.queryStringParameters ?? {});
     if (!params.success) {
       return json(400, {

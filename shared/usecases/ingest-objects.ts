@@ -1,4 +1,4 @@
-import { type Classification, classifyDispatch } from '../domain/classify/index.js';
+import type { Classification } from '../domain/classify/index.js';
 import { type Dispatch, MAX_DISPATCH_BYTES, parseDispatch } from '../domain/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchStore } from '../ports/dispatch-store.js';

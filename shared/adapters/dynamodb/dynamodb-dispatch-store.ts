@@ -8,7 +8,7 @@ import type { TextArchive } from '../../ports/object-source.js';
 import type { DispatchSource, StoredDispatch } from '../../ports/stored-dispatch.js';
 import { batchGetExisting, type Item, putGroupsIfAbsent, writeAll } from './batch-writes.js';
 import { observationItems } from './dynamodb-position-store.js';
-import { queryAll } from './query-all.js';
+import { queryAll, queryIndexRange } from './query-all.js';
 import {
   DISPATCHES_PARTITION,
   dispatchByDate,
@@ -138,16 +138,13 @@ export class DynamoDbDispatchStore implements DispatchStore {
 
   async listDispatches(query: DispatchQuery): Promise<StoredDispatch[]> {
     const range = dispatchDateRange(query.from ?? '0000-00-00', query.to ?? '9999-99-99');
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      IndexName: TABLE_KEYS.byKindIndex.name,
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
-      ExpressionAttributeNames: {
-        '#pk': TABLE_KEYS.byKindIndex.partitionKey,
-        '#sk': TABLE_KEYS.byKindIndex.sortKey,
-      },
-      ExpressionAttributeValues: { ':pk': DISPATCHES_PARTITION, ':low': range.low, ':high': range.high },
-    });
+    const items = await queryIndexRange(
+      this.client,
+      this.tableName,
+      DISPATCHES_PARTITION,
+      range.low,
+      range.high,
+    );
     return Promise.all(items.map((item) => this.fromItem(item)));
   }
 

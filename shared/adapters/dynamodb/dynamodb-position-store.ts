@@ -4,7 +4,7 @@ import { classificationSchema } from '../../domain/classify/index.js';
 import type { Observation, PositionState, Shift } from '../../domain/positions/index.js';
 import type { Pair, PositionStore } from '../../ports/position-store.js';
 import { type Item, writeAll } from './batch-writes.js';
-import { queryAll } from './query-all.js';
+import { queryAll, queryIndexRange } from './query-all.js';
 import {
   ENTITY,
   observationKey,
@@ -16,7 +16,6 @@ import {
   shiftByDate,
   shiftKey,
   stateKey,
-  TABLE_KEYS,
 } from './table-keys.js';
 
 const evidenceSchema = classificationSchema.shape.stances.element.shape.evidence;
@@ -163,16 +162,13 @@ export class DynamoDbPositionStore implements PositionStore {
   }
 
   async shiftsBetween(since: string, until: string): Promise<Shift[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      IndexName: TABLE_KEYS.byKindIndex.name,
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
-      ExpressionAttributeNames: {
-        '#pk': TABLE_KEYS.byKindIndex.partitionKey,
-        '#sk': TABLE_KEYS.byKindIndex.sortKey,
-      },
-      ExpressionAttributeValues: { ':pk': SHIFTS_PARTITION, ':low': `${since}#`, ':high': `${until}#~` },
-    });
+    const items = await queryIndexRange(
+      this.client,
+      this.tableName,
+      SHIFTS_PARTITION,
+      `${since}#`,
+      `${until}#~`,
+    );
     return items.map((item) => shiftSchema.parse(item));
   }
 }

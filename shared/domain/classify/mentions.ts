@@ -101,8 +101,7 @@ export function officeAt(person: PersonEntry, date: string): Person {
 }
 
 const roleMatches = (role: string | null, title: string) =>
-  role !== null &&
-  role.toLowerCase().includes(
+  role?.toLowerCase().includes(
     title
       .toLowerCase()
       .replace('defence', 'defense')

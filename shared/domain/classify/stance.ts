@@ -53,10 +53,6 @@ export function observe(
   const text = dispatch.text;
   const observations: Observation[] = [];
   const holders: Mention[] = [];
-  // Topics by how often they are named, for a cue in a sentence that names none.
-  const counts = new Map<string, number>();
-  for (const hit of topics) counts.set(hit.topic, (counts.get(hit.topic) ?? 0) + 1);
-  const dispatchTopics = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([topic]) => topic);
   let lastSpeech: readonly Mention[] = [];
   let lastParagraph = -1;
   let previousTopics: readonly string[] = [];
@@ -133,7 +129,7 @@ export function observe(
       const target = governing.get(cue) ?? cue;
       const polarity =
         target === cue ? cue.polarity : cue.polarity === 'oppose' ? flip(target.polarity) : target.polarity;
-      const topic = targetTopic(text, target, sentenceTopics, previousTopics, dispatchTopics);
+      const topic = targetTopic(text, target, sentenceTopics, previousTopics);
       if (!topic) continue;
       const stance = negated(text, cue, negators, frame) ? flip(polarity) : polarity;
       // Explicit qualifiers ("unilaterally", "reserve judgment") outweigh a single plain verb.
@@ -165,7 +161,6 @@ function targetTopic(
   cue: Cue,
   hits: readonly TopicHit[],
   previousTopics: readonly string[],
-  dispatchTopics: readonly string[],
 ): string | undefined {
   const distance = (hit: TopicHit) =>
     hit.start >= cue.end
@@ -179,6 +174,8 @@ function targetTopic(
   const candidates = hits.filter((hit) => reading(hit) !== undefined);
   const nearest = [...candidates].sort((a, b) => distance(a) - distance(b))[0];
   if (nearest && distance(nearest) <= 14) return reading(nearest);
+  // A sentence that names no topic continues the one before (tried on dev: falling back to the
+  // dispatch's main topic, or letting general verbs do so too, cost precision).
   if (hits.length === 0 && cue.topics.length > 0)
     return cue.topics.find((topic) => previousTopics.includes(topic));
   return undefined;

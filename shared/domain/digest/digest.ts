@@ -68,3 +68,6 @@ export function digestSubject(input: DigestInput): string {
   const subject = `treatywatch digest ${input.period.since} to ${input.period.until}: ${moved} shift${moved === 1 ? '' : 's'}, ${input.shifts.length - moved} other position change${input.shifts.length - moved === 1 ? '' : 's'}`;
   return subject.replace(/[\r\n\u2028\u2029]+/g, ' ').slice(0, 200);
 }
+
+/** Control characters from dispatch text never reach a terminal or a mail body (tab and newline stay). */
+export const stripControls = (text: string) => text.replace(/[^\P{Cc}\t\n]/gu, ' ');

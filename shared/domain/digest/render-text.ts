@@ -1,9 +1,14 @@
-import { citeObservation, type DigestInput, orderedShifts, shiftHeadline } from './digest.js';
+import {
+  citeObservation,
+  stripControls as clean,
+  type DigestInput,
+  orderedShifts,
+  shiftHeadline,
+} from './digest.js';
 
 /** The plain-text digest: shifts with before/after evidence, positions that held, new dispatches by topic. */
 export function renderDigestText(input: DigestInput): string {
   const lines: string[] = [];
-  const clean = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
   lines.push(`treatywatch digest — dispatches dated ${input.period.since} to ${input.period.until}`);
   lines.push(`generated ${input.generatedAt}`);
   lines.push('');
