@@ -11,6 +11,10 @@ export interface PositionStore {
     pair: Pair,
     range?: { readonly since?: string; readonly until?: string },
   ): Promise<Observation[]>;
+  /** The same without their evidence: what a derivation needs, at a tenth of the read. */
+  stanceHistory(pair: Pair): Promise<Observation[]>;
+  /** Fills in the evidence of observations read by stanceHistory. */
+  withEvidence(observations: readonly Observation[]): Promise<Observation[]>;
   /** The (actor, topic) pairs that have a timeline. */
   pairs(): Promise<Pair[]>;
   /** Replaces the derived states and shifts of one pair with a fresh derivation. */

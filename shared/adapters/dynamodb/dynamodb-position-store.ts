@@ -1,4 +1,5 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { classificationSchema } from '../../domain/classify/index.js';
 import type { Observation, PositionState, Shift } from '../../domain/positions/index.js';
@@ -48,7 +49,8 @@ const shiftSchema = z.object({
   before: z.array(observationSchema),
   after: z.array(observationSchema),
 });
-const keyOnly = z.object({ pk: z.string(), sk: z.string() });
+const keyOnly = z.object({ pk: z.string(), sk: z.string(), contentHash: z.string().optional() });
+const contentHash = (item: Item) => createHash('sha256').update(JSON.stringify(item)).digest('base64url');
 
 /**
  * The items stored with a dispatch, in its transaction: one observation per stance. Each has a
@@ -91,6 +93,43 @@ export class DynamoDbPositionStore implements PositionStore {
     return items.map((item) => observationSchema.parse(item));
   }
 
+  async stanceHistory(pair: Pair): Promise<Observation[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :obs)',
+      ExpressionAttributeValues: { ':pk': positionPartition(pair.actor, pair.topic), ':obs': 'OBS#' },
+      ProjectionExpression: 'actor, topic, stance, strength, dispatchId, dispatchDate, statementKey',
+    });
+    return items.map((item) => observationSchema.parse({ ...item, evidence: [] }));
+  }
+
+  async withEvidence(observations: readonly Observation[]): Promise<Observation[]> {
+    const keys = [
+      ...new Map(
+        observations.map((item) => {
+          const key = observationKey(item.actor, item.topic, item.dispatchDate, item.dispatchId);
+          return [`${key.pk}|${key.sk}`, key];
+        }),
+      ).values(),
+    ];
+    const found = new Map<string, Observation>();
+    for (let offset = 0; offset < keys.length; offset += 100) {
+      let pending: Record<string, unknown>[] = keys.slice(offset, offset + 100);
+      for (let round = 0; pending.length > 0 && round < 5; round++) {
+        const response = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }),
+        );
+        for (const item of response.Responses?.[this.tableName] ?? []) {
+          const observation = observationSchema.parse(item);
+          found.set(`${observation.dispatchId}|${observation.dispatchDate}`, observation);
+        }
+        pending = response.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+      if (pending.length > 0) throw new Error(`${pending.length} observations could not be read back`);
+    }
+    return observations.map((item) => found.get(`${item.dispatchId}|${item.dispatchDate}`) ?? item);
+  }
+
   async pairs(): Promise<Pair[]> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
@@ -110,7 +149,7 @@ export class DynamoDbPositionStore implements PositionStore {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
       ExpressionAttributeValues: { ':pk': partition, ':low': 'SHIFT#', ':high': 'STATE#~' },
-      ProjectionExpression: 'pk, sk',
+      ProjectionExpression: 'pk, sk, contentHash',
     });
     const puts: Item[] = [
       {
@@ -138,9 +177,17 @@ export class DynamoDbPositionStore implements PositionStore {
         after: shift.after.slice(-2).map(firstEvidence),
       })),
     ];
-    const kept = new Set(puts.filter((item) => item.pk === partition).map((item) => item.sk));
-    const stale = existing.map((item) => keyOnly.parse(item)).filter((key) => !kept.has(key.sk));
-    await writeAll(this.client, this.tableName, puts, stale);
+    // Only what changed is written: a new statement usually touches the last state alone.
+    const stored = new Map(
+      existing.map((item) => keyOnly.parse(item)).map((key) => [key.sk, key.contentHash]),
+    );
+    const hashed = puts.map((item) => ({ ...item, contentHash: contentHash(item) }));
+    const changed = hashed.filter(
+      (item) => item.pk !== partition || stored.get(item.sk) !== item.contentHash,
+    );
+    const kept = new Set(hashed.filter((item) => item.pk === partition).map((item) => item.sk));
+    const stale = [...stored.keys()].filter((sk) => !kept.has(sk)).map((sk) => ({ pk: partition, sk }));
+    await writeAll(this.client, this.tableName, changed, stale);
   }
 
   async positionAsOf(pair: Pair, date: string): Promise<PositionState | undefined> {
