@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { makeHandler } from '../functions/ingest-s3/make-handler.js';
-import { type LocalRuntime, startLocalRuntime } from '../local/local-runtime.js';
+import { LOCAL_BUCKET, LOCAL_TABLE, type LocalRuntime, startLocalRuntime } from '../local/local-runtime.js';
+import { findRunningServices, type RunningServices } from '../local/running-services.js';
 import { type Adapters, buildAdapters } from '../shared/adapters/build-adapters.js';
 import { loadConfig } from '../shared/config/config.js';
 import {
@@ -23,6 +24,8 @@ export interface Session {
   /** A line saying what this session talks to. */
   readonly describe: string;
   readonly local?: LocalRuntime;
+  /** Set when the session uses local services owned by another process. */
+  readonly attachedTo?: number;
   ingest(announced: readonly ObjectAnnouncement[]): Promise<IngestOutcome[]>;
   /** Runs one raw queue message body through the ingest handler, as a redelivery would. */
   resubmitEvent(body: string): Promise<{ failed: boolean }>;
@@ -52,6 +55,8 @@ export async function openSession(
   options: { readonly observe?: (outcome: IngestOutcome) => void } = {},
 ): Promise<Session> {
   if (target.table) return openDeployed(target);
+  const running = await findRunningServices(target.stateDir);
+  if (running) return attachToRunning(running, target);
   const local = await startLocalRuntime({
     stateDir: target.stateDir,
     ...(options.observe ? { observe: options.observe } : {}),
@@ -63,6 +68,30 @@ export async function openSession(
     ingest: local.ingest,
     resubmitEvent: (body) => resubmit(local.adapters, local.ingest, body),
     close: () => local.stop(),
+  };
+}
+
+/** Another process (`treatywatch serve`) runs the local services: use them, do not start a second set. */
+function attachToRunning(running: RunningServices, target: TargetOptions): Session {
+  const adapters = buildAdapters({
+    tableName: LOCAL_TABLE,
+    bucketName: LOCAL_BUCKET,
+    incomingPrefix: 'incoming/',
+    region: 'us-east-1',
+    dynamoDbEndpoint: running.dynamoDbEndpoint,
+    s3Endpoint: running.s3Endpoint,
+  });
+  const ingest = (announced: readonly ObjectAnnouncement[]) => ingestObjects(adapters, announced);
+  return {
+    adapters,
+    attachedTo: running.pid,
+    describe: `local store in ${target.stateDir}/ (services of process ${running.pid})`,
+    ingest,
+    resubmitEvent: (body) => resubmit(adapters, ingest, body),
+    close: async () => {
+      adapters.s3Client.destroy();
+      adapters.dynamoDbClient.destroy();
+    },
   };
 }
 

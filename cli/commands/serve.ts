@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { makeHandler } from '../../functions/query-api/make-handler.js';
+import { announceServices } from '../../local/running-services.js';
 import type { Session } from '../session.js';
 
 /** The local store's cursor-signing secret, kept with its data so cursors survive a restart. */
@@ -40,11 +41,24 @@ export async function runServe(
     response.writeHead(result.statusCode, result.headers).end(result.body);
   });
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  // While this runs, other commands use these services instead of starting their own.
+  const { local } = session;
+  const withdraw =
+    local?.config.dynamoDbEndpoint && local.config.s3Endpoint
+      ? announceServices(options.stateDir, {
+          pid: process.pid,
+          dynamoDbEndpoint: local.config.dynamoDbEndpoint,
+          s3Endpoint: local.config.s3Endpoint,
+        })
+      : () => {};
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   out(`treatywatch API on http://127.0.0.1:${port} — GET /positions, /shifts, /dispatches (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
-    const stop = () => server.close(() => resolve());
+    const stop = () => {
+      withdraw();
+      server.close(() => resolve());
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { findRunningServices } from '../../local/running-services.js';
 import type { StoredDispatch } from '../../shared/ports/stored-dispatch.js';
 import type { IngestOutcome } from '../../shared/usecases/ingest-objects.js';
 import { DISPATCH_HEADING, dispatchLine, printable } from '../format.js';
 import { openSession, type TargetOptions } from '../session.js';
+import { UsageError } from '../usage-error.js';
 import { writeDigest } from './digest.js';
 
 export const SAMPLE_CORPUS = 'corpus/sample';
@@ -28,6 +30,12 @@ export function corpusFiles(directory: string): string[] {
  * incoming/ prefix, let the object-created events drive the ingest handler, and report.
  */
 export async function runStart(target: TargetOptions, options: StartOptions, out: (line: string) => void) {
+  const running = await findRunningServices(target.stateDir);
+  if (running) {
+    throw new UsageError(
+      `the local services are running in process ${running.pid} (treatywatch serve): stop it first, or upload to its bucket`,
+    );
+  }
   if (options.fresh) rmSync(target.stateDir, { recursive: true, force: true });
   const files = corpusFiles(options.input);
   const outcomes: IngestOutcome[] = [];

@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
 const run = promisify(execFile);
 const bin = new URL('../../bin/treatywatch.mjs', import.meta.url).pathname;
@@ -132,6 +133,38 @@ describe('treatywatch CLI on the embedded local store', () => {
     );
     expect(stdout).toContain('POSITION CHANGES');
     expect(readFileSync(join(out, 'digest.html'), 'utf8')).toContain('<svg');
+  });
+
+  it('attaches to the services of a running `serve` instead of starting a second DynamoDB Local on the same files', async () => {
+    // Prepare: serve owns the local services while it runs
+    const serve = spawn('node', [bin, 'serve', '--port', '0'], {
+      env: { ...process.env, TREATYWATCH_STATE_DIR: stateDir },
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        serve.stdout.on('data', (chunk: Buffer) => {
+          const found = /http:\/\/127\.0\.0\.1:\d+/.exec(String(chunk));
+          if (found) resolve(found[0]);
+        });
+        serve.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      // Act
+      const listed = JSON.parse((await treatywatch(stateDir, 'dispatches', '--json')).stdout);
+      const api = z
+        .object({ items: z.array(z.unknown()) })
+        .parse(await (await fetch(`${url}/dispatches?limit=2`)).json());
+      const start = treatywatch(stateDir, 'start');
+      // Assess
+      expect(listed).toHaveLength(3);
+      expect(api.items).toHaveLength(2);
+      await expect(start).rejects.toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('the local services are running in process'),
+      });
+    } finally {
+      serve.kill('SIGINT');
+      await new Promise((resolve) => serve.once('exit', resolve));
+    }
   });
 
   it('refuses a bad date with a clear message and exit code', async () => {
