@@ -34,9 +34,10 @@ export const DISPATCH_HEADING = [
 ].join('  ');
 
 export function rejectSource(reject: RejectRecord): string {
-  return reject.source.kind === 's3'
-    ? `s3://${reject.source.bucket}/${reject.source.key}`
-    : `queue message (${reject.source.body.length} bytes)`;
+  const { source } = reject;
+  if (source.kind === 's3') return `s3://${source.bucket}/${source.key}`;
+  if (source.kind === 'event') return `queue message (${source.body.length} bytes)`;
+  return `feed item ${source.guid ?? source.link ?? ''} of ${source.feedName}`;
 }
 
 export function rejectLine(reject: RejectRecord): string {
@@ -58,4 +59,11 @@ export function dispatchJson(stored: StoredDispatch) {
     ingestedAt: stored.ingestedAt,
     duplicateDeliveries: stored.duplicateDeliveries,
   };
+}
+
+/** Where a stored dispatch came from, in one line. */
+export function sourceLine(source: StoredDispatch['source']): string {
+  return source.kind === 's3'
+    ? `s3://${source.bucket}/${source.key}`
+    : `feed ${source.feedName} (${source.feedUrl})${source.link ? ` item ${source.link}` : ''}`;
 }

@@ -4,6 +4,7 @@ import { ConfigError } from '../shared/config/config.js';
 import { runClassify } from './commands/classify.js';
 import { runDigest } from './commands/digest.js';
 import { runDispatches } from './commands/dispatches.js';
+import { DEFAULT_FEEDS_FILE, runFeeds, runPoll } from './commands/feeds.js';
 import { runPositions, runShifts } from './commands/positions.js';
 import { runReclassify } from './commands/reclassify.js';
 import { runRejects } from './commands/rejects.js';
@@ -166,6 +167,33 @@ program
   .action((options: { since?: string; until?: string; out: string }) =>
     withSession((session) => runDigest(session, options, out)),
   );
+
+program
+  .command('poll')
+  .description('poll the configured RSS/Atom/RDF feeds once, safely, into the same pipeline')
+  .option('--feed <url>', 'poll only this feed')
+  .option(
+    '--feeds <file>',
+    'the feeds list (JSON: [{url, name, publication?, allowPrivateNetwork?}])',
+    DEFAULT_FEEDS_FILE,
+  )
+  .option(
+    '--allow-private-network',
+    'local development only: let feeds reach 127.0.0.1 and private addresses',
+    false,
+  )
+  .action((options: { feed?: string; feeds: string; allowPrivateNetwork: boolean }) =>
+    withSession(async (session) => {
+      const failed = await runPoll(session, options, out);
+      if (failed > 0) process.exitCode = 1;
+    }),
+  );
+
+program
+  .command('feeds')
+  .description('each polled feed with its ETag, Last-Modified, last success and failures in a row')
+  .option('--json', 'print a JSON array', false)
+  .action((options: { json: boolean }) => withSession((session) => runFeeds(session, options, out)));
 
 program
   .command('serve')

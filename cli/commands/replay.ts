@@ -1,4 +1,5 @@
 import type { RejectRecord } from '../../shared/ports/reject-store.js';
+import { replayFeedItem } from '../../shared/usecases/replay-feed-item.js';
 import { replayReject } from '../../shared/usecases/replay-reject.js';
 import type { Session } from '../session.js';
 import { UsageError } from '../usage-error.js';
@@ -31,6 +32,7 @@ export async function runReplay(
           return outcome ?? { kind: 'retry' };
         },
         resubmitEvent: (body) => session.resubmitEvent(body),
+        reingestFeedItem: (source) => replayFeedItem(adapters, source),
       },
       reject,
     );

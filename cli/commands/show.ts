@@ -1,4 +1,4 @@
-import { dispatchJson, printable } from '../format.js';
+import { dispatchJson, printable, sourceLine } from '../format.js';
 import type { Session } from '../session.js';
 import { UsageError } from '../usage-error.js';
 import { describeClassification } from './classify.js';
@@ -37,7 +37,7 @@ export async function runShow(
   out(`Dispatch ${dispatch.id}`);
   out(`  ${printable(header)}${dispatch.author ? ` · by ${printable(dispatch.author)}` : ''}`);
   out(
-    `  date ${dispatch.date} (from ${dispatch.dateSource}) · ${dispatch.charset} · source s3://${printable(source.bucket)}/${printable(source.key)}`,
+    `  date ${dispatch.date} (from ${dispatch.dateSource}) · ${dispatch.charset} · source ${printable(sourceLine(source))}`,
   );
   out(
     `  ingested ${stored.ingestedAt}${stored.duplicateDeliveries ? ` · ${stored.duplicateDeliveries} duplicate deliveries skipped` : ''}`,

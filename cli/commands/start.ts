@@ -2,12 +2,16 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { findRunningServices } from '../../local/running-services.js';
+import { rssOf, serveFeed } from '../../local/sample-feed.js';
+import { makeFeedReader } from '../../shared/adapters/feeds/read-feed.js';
 import type { StoredDispatch } from '../../shared/ports/stored-dispatch.js';
 import type { IngestOutcome } from '../../shared/usecases/ingest-objects.js';
+import { pollFeeds } from '../../shared/usecases/poll-feeds.js';
 import { DISPATCH_HEADING, dispatchLine, printable } from '../format.js';
 import { openSession, type TargetOptions } from '../session.js';
 import { UsageError } from '../usage-error.js';
 import { writeDigest } from './digest.js';
+import { pollSummary } from './feeds.js';
 
 export const SAMPLE_CORPUS = 'corpus/sample';
 
@@ -37,7 +41,12 @@ export async function runStart(target: TargetOptions, options: StartOptions, out
     );
   }
   if (options.fresh) rmSync(target.stateDir, { recursive: true, force: true });
-  const files = corpusFiles(options.input);
+  // The sample corpus's dated, headerless dispatches arrive by feed instead of by upload.
+  const sample = options.input === SAMPLE_CORPUS;
+  const viaFeed = sample
+    ? corpusFiles(options.input).filter((path) => /^\d{4}-\d{2}-\d{2}-/.test(basename(path)))
+    : [];
+  const files = corpusFiles(options.input).filter((path) => !viaFeed.includes(path));
   const outcomes: IngestOutcome[] = [];
   const session = await openSession(target, { observe: (outcome) => outcomes.push(outcome) });
   try {
@@ -58,6 +67,21 @@ export async function runStart(target: TargetOptions, options: StartOptions, out
     out(
       `Uploaded ${files.length} files from ${options.input}/ to s3://${adapters.config.bucketName}/${adapters.config.incomingPrefix} and ingested them in ${seconds.toFixed(2)} s.`,
     );
+    if (viaFeed.length > 0) {
+      const feed = await serveFeed(rssOf(viaFeed, 'treatywatch sample feed'));
+      try {
+        const [polled] = await pollFeeds({ ...adapters, readFeed: makeFeedReader() }, [
+          { url: feed.url, name: 'Local sample feed', publication: 'Monitor', allowPrivateNetwork: true },
+        ]);
+        if (polled) {
+          out(
+            `Polled the local sample feed (${viaFeed.length} items on ${feed.url}): ${pollSummary(polled)}.`,
+          );
+        }
+      } finally {
+        await feed.stop();
+      }
+    }
     await report(session.adapters.dispatches.getDispatch.bind(session.adapters.dispatches), outcomes, out);
     const dates = [
       ...new Set(

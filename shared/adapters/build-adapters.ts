@@ -6,11 +6,13 @@ import { type Classification, classifyDispatch } from '../domain/classify/index.
 import type { Dispatch } from '../domain/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchStore } from '../ports/dispatch-store.js';
+import type { FeedStateStore } from '../ports/feed-state.js';
 import type { ObjectSource } from '../ports/object-source.js';
 import type { PositionStore } from '../ports/position-store.js';
 import type { RejectStore } from '../ports/reject-store.js';
 import { createDynamoDbClients, type DynamoDbClients } from './dynamodb/dynamodb-clients.js';
 import { DynamoDbDispatchStore } from './dynamodb/dynamodb-dispatch-store.js';
+import { DynamoDbFeedStateStore } from './dynamodb/dynamodb-feed-state.js';
 import { DynamoDbPositionStore } from './dynamodb/dynamodb-position-store.js';
 import { DynamoDbRejectStore } from './dynamodb/dynamodb-reject-store.js';
 import { createS3Client } from './s3/s3-client.js';
@@ -25,6 +27,7 @@ export interface Adapters {
   readonly objects: ObjectSource;
   readonly dispatches: DispatchStore;
   readonly positions: PositionStore;
+  readonly feeds: FeedStateStore;
   readonly rejects: RejectStore;
   readonly clock: Clock;
   readonly classify: (dispatch: Dispatch) => Classification;
@@ -63,6 +66,7 @@ export function buildAdapters(
     objects,
     dispatches: new DynamoDbDispatchStore(documentClient, config.tableName, objects),
     positions: new DynamoDbPositionStore(documentClient, config.tableName),
+    feeds: new DynamoDbFeedStateStore(documentClient, config.tableName),
     rejects: new DynamoDbRejectStore(documentClient, config.tableName),
     clock: systemClock,
     classify: (dispatch) => classifyDispatch(dispatch),

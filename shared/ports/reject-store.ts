@@ -1,7 +1,17 @@
 /** Why an input was refused. Parser codes plus the ways a delivery itself can be bad. */
 export type RejectSource =
   | { readonly kind: 's3'; readonly bucket: string; readonly key: string; readonly version: string }
-  | { readonly kind: 'event'; readonly body: string };
+  | { readonly kind: 'event'; readonly body: string }
+  /** A feed item kept whole (its text, date and provenance), so it can be replayed without the feed. */
+  | {
+      readonly kind: 'feed-item';
+      readonly feedUrl: string;
+      readonly feedName: string;
+      readonly guid?: string;
+      readonly link?: string;
+      readonly published?: string;
+      readonly text: string;
+    };
 
 export interface RejectInput {
   readonly code: string;

@@ -2,10 +2,13 @@ import { type DigestInput, hasNews } from '../domain/digest/index.js';
 import { distinctStatements, type PositionState, type Timeline } from '../domain/positions/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchStore } from '../ports/dispatch-store.js';
+import type { FeedStateStore } from '../ports/feed-state.js';
 import type { PositionStore } from '../ports/position-store.js';
+import { FAILING_FEED_THRESHOLD } from './poll-feeds.js';
 
 export interface DigestDeps {
   readonly dispatches: DispatchStore;
+  readonly feeds: FeedStateStore;
   readonly positions: PositionStore;
   readonly clock: Clock;
 }
@@ -19,10 +22,11 @@ const HEADLINE_WORDS = 14;
 
 /** Gathers what a digest of the period reports: shifts with their timelines, positions that held, new dispatches. */
 export async function buildDigest(deps: DigestDeps, period: DigestPeriod): Promise<DigestInput> {
-  const [shifts, pairs, dispatches] = await Promise.all([
+  const [shifts, pairs, dispatches, feeds] = await Promise.all([
     deps.positions.shiftsBetween(period.since, period.until),
     deps.positions.pairs(),
     deps.dispatches.listDispatches({ from: period.since, to: period.until }),
+    deps.feeds.list(),
   ]);
   const shifted = new Set(shifts.map((shift) => `${shift.actor}|${shift.topic}`));
   // Only the period's statements are read: what held is the stored state at the period's end.
@@ -58,7 +62,13 @@ export async function buildDigest(deps: DigestDeps, period: DigestPeriod): Promi
       headline: stored.dispatch.title ?? headline(stored.dispatch.text),
       topics: stored.classification?.topics.map((topic) => topic.topic) ?? [],
     })),
-    feedAlerts: [],
+    feedAlerts: feeds
+      .filter((feed) => feed.consecutiveFailures >= FAILING_FEED_THRESHOLD)
+      .map((feed) => ({
+        feed: `${feed.name} (${feed.url})`,
+        failures: feed.consecutiveFailures,
+        lastError: feed.lastError ?? '',
+      })),
   };
 }
 

@@ -53,16 +53,7 @@ export async function ingestObjects(
   let saveError: unknown;
   if (parsed.length > 0) {
     try {
-      // Classify only what is new, so a redelivered dispatch is never classified twice.
-      const known = await deps.dispatches.existingIds(parsed.map((item) => item.dispatch.id));
-      const classified = new Map<string, Classification>();
-      const entries = parsed.map((item) => {
-        const { id } = item.dispatch;
-        if (!known.has(id) && !classified.has(id)) classified.set(id, deps.classify(item.dispatch));
-        return { ...item, ...(known.has(id) ? {} : { classification: classified.get(id) }) };
-      });
-      saved = await deps.dispatches.saveDispatches(entries, deps.clock.now());
-      await rederivePositions(deps.positions, await pairsOf(deps, entries));
+      saved = await storeDispatches(deps, parsed);
     } catch (error) {
       saveError = error;
     }
@@ -70,7 +61,7 @@ export async function ingestObjects(
   let next = 0;
   return prepared.map((item): IngestOutcome => {
     if (item.kind !== 'parsed') return item;
-    const key = item.source.key;
+    const key = item.source.kind === 's3' ? item.source.key : item.source.feedUrl;
     const outcome = saved[next++];
     if (saveError !== undefined || !outcome) return { kind: 'retry', key, reason: describe(saveError) };
     return { kind: outcome, key, dispatchId: item.dispatch.id };
@@ -78,11 +69,32 @@ export async function ingestObjects(
 }
 
 /**
+ * Classifies what is new (a dispatch already stored is never classified twice), stores each
+ * dispatch once with its tags and observations, and derives the touched timelines again. The
+ * path every source takes: uploads and feed items alike. Throws on a fault a retry can cure.
+ */
+export async function storeDispatches(
+  deps: Pick<IngestDeps, 'classify' | 'dispatches' | 'positions' | 'clock'>,
+  parsed: readonly { readonly dispatch: Dispatch; readonly source: DispatchSource }[],
+): Promise<('stored' | 'duplicate')[]> {
+  const known = await deps.dispatches.existingIds(parsed.map((item) => item.dispatch.id));
+  const classified = new Map<string, Classification>();
+  const entries = parsed.map((item) => {
+    const { id } = item.dispatch;
+    if (!known.has(id) && !classified.has(id)) classified.set(id, deps.classify(item.dispatch));
+    return { ...item, ...(known.has(id) ? {} : { classification: classified.get(id) }) };
+  });
+  const saved = await deps.dispatches.saveDispatches(entries, deps.clock.now());
+  await rederivePositions(deps.positions, await pairsOf(deps, entries));
+  return saved;
+}
+
+/**
  * The (actor, topic) pairs whose timelines the batch touches. A dispatch stored by an earlier
  * delivery is read back, so a redelivery after a failed derivation finishes the job.
  */
 async function pairsOf(
-  deps: IngestDeps,
+  deps: Pick<IngestDeps, 'dispatches'>,
   entries: readonly { readonly dispatch: Dispatch; readonly classification?: Classification }[],
 ): Promise<Pair[]> {
   const pairs: Pair[] = [];

@@ -11,6 +11,10 @@ export interface ReplayDeps {
   ) => Promise<{ kind: string; code?: string; dispatchId?: string }>;
   /** Re-submits a raw queue message body to the ingest handler. */
   readonly resubmitEvent: (body: string) => Promise<{ failed: boolean }>;
+  /** Parses and stores a kept feed item again. */
+  readonly reingestFeedItem: (
+    source: Extract<RejectRecord['source'], { kind: 'feed-item' }>,
+  ) => Promise<{ kind: string; code?: string; dispatchId?: string }>;
 }
 
 export interface ReplayResult {
@@ -24,6 +28,14 @@ export interface ReplayResult {
 export async function replayReject(deps: ReplayDeps, reject: RejectRecord): Promise<ReplayResult> {
   if (reject.source.kind === 's3') {
     const result = await deps.reingestObject(reject.source.bucket, reject.source.key);
+    const outcome =
+      result.kind === 'rejected'
+        ? `rejected again (${result.code})`
+        : `${result.kind} ${result.dispatchId ?? ''}`.trim();
+    return finish(deps, reject, outcome, result.kind === 'rejected');
+  }
+  if (reject.source.kind === 'feed-item') {
+    const result = await deps.reingestFeedItem(reject.source);
     const outcome =
       result.kind === 'rejected'
         ? `rejected again (${result.code})`

@@ -29,6 +29,16 @@ export async function batchGetExisting(
   tableName: string,
   keys: readonly Key[],
 ): Promise<Set<string>> {
+  const found = await batchGetKeys(client, tableName, keys);
+  return new Set([...found].map((composite) => composite.split('\u0000')[0] as string));
+}
+
+/** Which of the keys exist, as "pk\u0000sk" strings, following UnprocessedKeys with backoff. */
+export async function batchGetKeys(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  keys: readonly Key[],
+): Promise<Set<string>> {
   const found = new Set<string>();
   for (let offset = 0; offset < keys.length; offset += BATCH_GET_LIMIT) {
     let pending: Record<string, unknown>[] = keys
@@ -40,12 +50,18 @@ export async function batchGetExisting(
       if (round > 0) await pause(round);
       const response = await client.send(
         new BatchGetCommand({
-          RequestItems: { [tableName]: { Keys: pending, ProjectionExpression: TABLE_KEYS.partitionKey } },
+          RequestItems: {
+            [tableName]: {
+              Keys: pending,
+              ProjectionExpression: `${TABLE_KEYS.partitionKey}, ${TABLE_KEYS.sortKey}`,
+            },
+          },
         }),
       );
       for (const item of response.Responses?.[tableName] ?? []) {
         const pk = item[TABLE_KEYS.partitionKey];
-        if (typeof pk === 'string') found.add(pk);
+        const sk = item[TABLE_KEYS.sortKey];
+        if (typeof pk === 'string' && typeof sk === 'string') found.add(`${pk}\u0000${sk}`);
       }
       pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
     }

@@ -23,6 +23,15 @@ const rejectSchema = z.object({
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('s3'), bucket: z.string(), key: z.string(), version: z.string() }),
     z.object({ kind: z.literal('event'), body: z.string() }),
+    z.object({
+      kind: z.literal('feed-item'),
+      feedUrl: z.string(),
+      feedName: z.string(),
+      guid: z.string().optional(),
+      link: z.string().optional(),
+      published: z.string().optional(),
+      text: z.string(),
+    }),
   ]),
   firstSeenAt: z.string(),
   lastSeenAt: z.string(),
@@ -35,7 +44,11 @@ const rejectSchema = z.object({
 /** The same bad input always maps to one record. */
 export function rejectId(source: RejectSource): string {
   const identity =
-    source.kind === 's3' ? `s3\n${source.bucket}\n${source.key}\n${source.version}` : `event\n${source.body}`;
+    source.kind === 's3'
+      ? `s3\n${source.bucket}\n${source.key}\n${source.version}`
+      : source.kind === 'event'
+        ? `event\n${source.body}`
+        : `feed\n${source.feedUrl}\n${source.guid ?? source.link ?? ''}\n${source.text}`;
   return createHash('sha256').update(identity).digest('hex').slice(0, 20);
 }
 

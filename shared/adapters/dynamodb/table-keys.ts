@@ -19,6 +19,8 @@ export const ENTITY = {
   pair: 'Pair',
   tag: 'Tag',
   digest: 'Digest',
+  feedState: 'FeedState',
+  feedItem: 'FeedItem',
   reject: 'Reject',
 } as const;
 
@@ -71,3 +73,11 @@ export const tagKey = (kind: 'TOPIC' | 'ACTOR', value: string, date: string, dis
 });
 /** One record per digest date, written with a condition so a digest is sent once. */
 export const digestKey = (date: string) => ({ pk: 'DIGEST', sk: date });
+
+/** Feeds: one state item per feed URL under one partition, and a receipt per item seen. */
+export const FEEDS_PARTITION = 'FEED';
+export const feedStateKey = (url: string) => ({ pk: FEEDS_PARTITION, sk: url });
+export const feedItemKey = (urlHash: string, itemHash: string) => ({
+  pk: `FEEDITEM#${urlHash}`,
+  sk: itemHash,
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { FeedConfig } from '../adapters/feeds/read-feed.js';
+import { ConfigError } from './config.js';
+
+const feedSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, message: 'must be an http or https URL' }),
+  name: z.string().min(1).max(100),
+  publication: z.string().min(1).max(100).optional(),
+  allowPrivateNetwork: z.boolean().optional(),
+});
+const feedsSchema = z.array(feedSchema).max(200);
+
+/** A feeds list (local feeds.json, or the FEEDS variable in AWS), validated with the bad entry named. */
+export function parseFeedsConfig(json: string, where: string): FeedConfig[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    throw new ConfigError(`${where} is not JSON`);
+  }
+  const parsed = feedsSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${where}: feed ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
