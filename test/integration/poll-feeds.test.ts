@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeHandler } from '../../functions/poll-feeds/make-handler.js';
 import type { LocalRuntime } from '../../local/local-runtime.js';
 import { rssOf } from '../../local/sample-feed.js';
 import { makeFeedReader } from '../../shared/adapters/feeds/read-feed.js';
@@ -118,5 +120,19 @@ describe('polling feeds into the pipeline on DynamoDB Local', () => {
     expect(digest.feedAlerts).toEqual([
       expect.objectContaining({ failures: 3, feed: expect.stringContaining('poisoned.rss') }),
     ]);
+  });
+
+  it('the poller Lambda fails its run only when every feed failed', async () => {
+    const handlerFor = (feedList: typeof feeds) =>
+      makeHandler({
+        ...runtime.adapters,
+        readFeed: makeFeedReader(),
+        feedList,
+        logger: new Logger({ logLevel: 'SILENT' }),
+      });
+    const [good, poisoned] = feeds;
+    if (!good || !poisoned) throw new Error('feeds not set up');
+    await expect(handlerFor([good, poisoned])({})).resolves.toEqual({ polled: 2, failed: 1 });
+    await expect(handlerFor([poisoned])({})).rejects.toThrow(/all 1 feeds failed/);
   });
 });
