@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app.js';
+
+function synth(context: Record<string, string>) {
+  const built = buildApp(new App({ context }));
+  // cdk-nag runs as a validation plugin: any unacknowledged AwsSolutions finding throws here.
+  const assembly = built.app.synth();
+  return {
+    assembly,
+    stateful: Template.fromStack(built.stateful),
+    stateless: Template.fromStack(built.stateless),
+    statelessName: built.stateless.stackName,
+  };
+}
+
+const PROD = {
+  stage: 'prod',
+  sender: 'digest@example.org',
+  recipients: 'a@example.org,b@example.org',
+  feeds: '[{"url":"https://example.org/feed.rss","name":"Example"}]',
+};
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+const functionsOf = (template: Template) =>
+  Object.entries(template.findResources('AWS::Lambda::Function') as Record<string, Resource>).filter(
+    ([, resource]) => !String(resource.Properties.Description ?? '').startsWith('AWS CloudFormation handler'),
+  );
+
+function policyActionsFor(template: Template, descriptionPart: string): string[] {
+  const [logicalId, fn] =
+    functionsOf(template).find(([, resource]) =>
+      String(resource.Properties.Description).includes(descriptionPart),
+    ) ?? [];
+  if (!fn || !logicalId) throw new Error(`no function described as ${descriptionPart}`);
+  const roleRef = JSON.stringify((fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]);
+  const policies = Object.values(
+    template.findResources('AWS::IAM::Policy') as Record<string, Resource>,
+  ).filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleRef.replaceAll('"', '')));
+  return policies.flatMap((policy) =>
+    (
+      (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement ?? []
+    ).flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action])),
+  );
+}
+
+describe('the CDK app (prod)', () => {
+  let synthesized: ReturnType<typeof synth>;
+  beforeAll(() => {
+    synthesized = synth(PROD);
+  }, 120_000);
+
+  it('synthesizes with zero unacknowledged cdk-nag AwsSolutions findings, each acknowledgment with a reason', () => {
+    const metadata = JSON.stringify(synthesized.assembly.stacks.map((stack) => stack.manifest.metadata));
+    expect(metadata).not.toMatch(/"reason":""/);
+  });
+
+  it('runs every function on Node.js 24, ARM64, with a handler its bundle exports', () => {
+    const { stateless, assembly, statelessName } = synthesized;
+    const functions = functionsOf(stateless);
+    expect(functions).toHaveLength(4);
+    const artifact = assembly.getStackByName(statelessName);
+    for (const [, fn] of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+      });
+      const assetHash = JSON.stringify(fn.Properties.Code).match(/([0-9a-f]{64})\.zip/)?.[1];
+      const bundle = readFileSync(join(assembly.directory, `asset.${assetHash}`, 'index.mjs'), 'utf8');
+      expect(bundle).toMatch(/export\s*\{[^}]*\bas handler\b|export\s*\{[^}]*\bhandler\b/);
+      expect(artifact).toBeDefined();
+    }
+  });
+
+  it('gives each function the environment its config parser needs', () => {
+    const envOf = (part: string) =>
+      functionsOf(synthesized.stateless).find(([, fn]) =>
+        String(fn.Properties.Description).includes(part),
+      )?.[1].Properties.Environment;
+    expect(Object.keys((envOf('uploaded') as { Variables: object }).Variables).sort()).toEqual([
+      'BUCKET_NAME',
+      'INCOMING_PREFIX',
+      'NODE_OPTIONS',
+      'TABLE_NAME',
+    ]);
+    expect(Object.keys((envOf('digest') as { Variables: object }).Variables).sort()).toEqual([
+      'BUCKET_NAME',
+      'DIGEST_ALWAYS_SEND',
+      'DIGEST_RECIPIENTS',
+      'DIGEST_SENDER',
+      'NODE_OPTIONS',
+      'TABLE_NAME',
+    ]);
+    expect(Object.keys((envOf('feeds') as { Variables: object }).Variables)).toContain('FEEDS');
+    expect(Object.keys((envOf('queries') as { Variables: object }).Variables)).toContain('CURSOR_SECRET');
+  });
+
+  it('lets each function reach only what it needs', () => {
+    const { stateless } = synthesized;
+    const digest = policyActionsFor(stateless, 'digest');
+    const poller = policyActionsFor(stateless, 'feeds');
+    const api = policyActionsFor(stateless, 'queries');
+    expect(digest).toContain('ses:SendEmail');
+    expect(digest.filter((action) => /Delete|BatchWrite|PutItem|s3:Put/.test(action))).toEqual([]);
+    expect(poller.filter((action) => action.startsWith('ses:'))).toEqual([]);
+    expect(api.filter((action) => /Put|Update|Delete|BatchWrite/.test(action))).toEqual([]);
+    expect(JSON.stringify(stateless.toJSON())).not.toMatch(/"Action":"\*"/);
+  });
+
+  it('feeds ingest from S3 through SQS with partial batch failures and a redrive DLQ', () => {
+    const { stateless } = synthesized;
+    stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    stateless.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 360,
+      RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: Match.anyValue() },
+    });
+    stateless.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          Match.objectLike({
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }] } },
+          }),
+        ],
+      },
+    });
+  });
+
+  it('schedules the poller and the digest with retries and dead-letter queues, and async failures to a destination', () => {
+    const { stateless } = synthesized;
+    const schedules = Object.values(
+      stateless.findResources('AWS::Scheduler::Schedule') as Record<string, Resource>,
+    );
+    expect(schedules.map((schedule) => schedule.Properties.ScheduleExpression).sort()).toEqual([
+      'cron(0 6 * * ? *)',
+      'rate(30 minutes)',
+    ]);
+    for (const schedule of schedules) {
+      expect(schedule.Properties.Target).toMatchObject({
+        RetryPolicy: { MaximumRetryAttempts: 3 },
+        DeadLetterConfig: { Arn: expect.anything() },
+      });
+    }
+    expect(Object.keys(stateless.findResources('AWS::Lambda::EventInvokeConfig'))).toHaveLength(2);
+  });
+
+  it('serves queries through a Function URL with IAM auth and alarms on DLQs and errors', () => {
+    const { stateless } = synthesized;
+    stateless.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
+    // Ingest: DLQ and errors; poller and digest: Scheduler DLQ, failed invocations and errors.
+    expect(Object.keys(stateless.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(8);
+  });
+
+  it('keeps the table and bucket: retained, protected, recoverable, encrypted, TLS-only', () => {
+    const { stateful } = synthesized;
+    stateful.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' })],
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+    stateful.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        VersioningConfiguration: { Status: 'Enabled' },
+        LoggingConfiguration: Match.anyValue(),
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+      }),
+    });
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('settings from CDK context', () => {
+  it('names the bad value', () => {
+    expect(() => buildApp(new App({ context: { stage: 'staging' } }))).toThrow(
+      /stage must be "dev" or "prod"/,
+    );
+    expect(() =>
+      buildApp(
+        new App({ context: { stage: 'prod', sender: 'not-an-address', recipients: 'a@example.org' } }),
+      ),
+    ).toThrow(/sender/);
+  });
+
+  it('lets dev tear down what it created', () => {
+    const { stateful } = synth({ stage: 'dev' });
+    stateful.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+  }, 120_000);
+});
