@@ -1,4 +1,6 @@
 import { CfnOutput, Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -7,6 +9,7 @@ import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../shared/adapters/dynamodb/table-keys.js';
+import { FEED_METRIC } from '../shared/metrics.js';
 import { IngestStage } from './constructs/ingest-stage.js';
 import { ScheduledStage } from './constructs/scheduled-stage.js';
 import { TreatywatchFunction } from './constructs/treatywatch-function.js';
@@ -53,6 +56,21 @@ export class StatelessStack extends Stack {
       description: 'Poll feeds',
       alarmTopic,
     });
+    // A feed failing three polls in a row (the digest reports it too).
+    const feedFailures = new Alarm(this, 'FeedFailuresAlarm', {
+      metric: new Metric({
+        namespace: FEED_METRIC.namespace,
+        metricName: FEED_METRIC.name,
+        statistic: 'Sum',
+        period: Duration.minutes(30),
+      }),
+      threshold: 1,
+      evaluationPeriods: 3,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'Feeds have failed for three polls: run `treatywatch feeds` against the table.',
+    });
+    feedFailures.addAlarmAction(new SnsAction(alarmTopic));
 
     const sender = settings.sender ?? 'treatywatch@example.org';
     const identity = new EmailIdentity(this, 'SenderIdentity', { identity: Identity.email(sender) });

@@ -19,4 +19,5 @@ export const handler = makeHandler({
   readFeed: makeFeedReader({ allowPrivate: false }),
   feedList,
   logger: new Logger({ serviceName: 'poll-feeds' }),
+  emitMetric: (line) => process.stdout.write(`${line}\n`),
 });

@@ -154,8 +154,13 @@ describe('the CDK app (prod)', () => {
   it('serves queries through a Function URL with IAM auth and alarms on DLQs and errors', () => {
     const { stateless } = synthesized;
     stateless.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
-    // Ingest: DLQ and errors; poller and digest: Scheduler DLQ, failed invocations and errors.
-    expect(Object.keys(stateless.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(8);
+    // Ingest: DLQ and errors; poller and digest: Scheduler DLQ, failed invocations and errors; feeds failing.
+    expect(Object.keys(stateless.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(9);
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Treatywatch',
+      MetricName: 'FeedPollFailures',
+      EvaluationPeriods: 3,
+    });
   });
 
   it('keeps the table and bucket: retained, protected, recoverable, encrypted, TLS-only', () => {

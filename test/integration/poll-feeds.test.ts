@@ -123,16 +123,19 @@ describe('polling feeds into the pipeline on DynamoDB Local', () => {
   });
 
   it('the poller Lambda fails its run only when every feed failed', async () => {
+    const metrics: string[] = [];
     const handlerFor = (feedList: typeof feeds) =>
       makeHandler({
         ...runtime.adapters,
         readFeed: makeFeedReader(),
         feedList,
         logger: new Logger({ logLevel: 'SILENT' }),
+        emitMetric: (line) => metrics.push(line),
       });
     const [good, poisoned] = feeds;
     if (!good || !poisoned) throw new Error('feeds not set up');
     await expect(handlerFor([good, poisoned])({})).resolves.toEqual({ polled: 2, failed: 1 });
     await expect(handlerFor([poisoned])({})).rejects.toThrow(/all 1 feeds failed/);
+    expect(metrics.map((line) => JSON.parse(line).FeedPollFailures)).toEqual([1, 1]);
   });
 });

@@ -1,0 +1,2 @@
+/** Metric names shared by the functions that emit them and the stack that alarms on them. */
+export const FEED_METRIC = { namespace: 'Treatywatch', name: 'FeedPollFailures' } as const;
