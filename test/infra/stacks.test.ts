@@ -47,7 +47,7 @@ function policyActionsFor(template: Template, descriptionPart: string): string[]
   );
 }
 
-describe('the CDK app (prod)', () => {
+describe('case 13: the CDK app (prod)', () => {
   let synthesized: ReturnType<typeof synth>;
   beforeAll(() => {
     synthesized = synth(PROD);

@@ -21,7 +21,7 @@ async function failure(promise: Promise<unknown>): Promise<string> {
   throw new Error('the fetch succeeded');
 }
 
-describe('fetchFeed on loopback servers', () => {
+describe('case 9: fetchFeed on loopback servers', () => {
   // The canary must never see a connection: every spelling of it is refused before connecting.
   const canary = createServer((_request, response) => response.end('canary'));
   let canaryConnections = 0;

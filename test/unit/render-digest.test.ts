@@ -55,7 +55,7 @@ const input: DigestInput = {
   feedAlerts: [],
 };
 
-describe('digest rendering', () => {
+describe('case 12: untrusted text in the digest', () => {
   it('escapes every piece of dispatch text in the HTML', () => {
     const html = renderDigestHtml(input);
     expect(html).not.toContain('<script>');
