@@ -7,6 +7,13 @@
  *   npm run bench -- 500     another count
  */
 import { readFileSync } from 'node:fs';
+
+// `npm run bench -- --load` is the load run of the reliability checks.
+if (process.argv.includes('--load')) {
+  await import('./load.js');
+  process.exit(process.exitCode ?? 0);
+}
+
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { corpusFiles, SAMPLE_CORPUS } from '../cli/commands/start.js';
