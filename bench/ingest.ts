@@ -134,3 +134,5 @@ try {
 } finally {
   await runtime.stop();
 }
+// The Lambda bundle sizes, as the deploy builds them.
+await import('./bundles.js');

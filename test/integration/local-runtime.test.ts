@@ -41,6 +41,16 @@ describe('local runtime: s3rver events drive the ingest handler through a queue'
   });
 });
 
+/** Replay wired to the runtime: objects are re-read through its ingest path. */
+const replayDeps = (runtime: LocalRuntime) => ({
+  rejects: runtime.adapters.rejects,
+  clock: runtime.adapters.clock,
+  reingestObject: async (bucket: string, objectKey: string) =>
+    (await runtime.ingest([{ bucket, key: objectKey }]))[0] ?? expect.fail('no outcome'),
+  resubmitEvent: async () => ({ failed: true }),
+  reingestFeedItem: async () => ({ kind: 'rejected', code: 'unused' }),
+});
+
 describe('faults and replay', () => {
   let runtime: LocalRuntime;
   beforeAll(async () => {
@@ -84,17 +94,7 @@ describe('faults and replay', () => {
     const [reject] = await runtime.adapters.rejects.listRejects({ includeReplayed: false });
     await upload(runtime, key, fixture('headerless.txt'));
     // Act
-    const result = await replayReject(
-      {
-        rejects: runtime.adapters.rejects,
-        clock: runtime.adapters.clock,
-        reingestObject: async (bucket, objectKey) =>
-          (await runtime.ingest([{ bucket, key: objectKey }]))[0] ?? expect.fail('no outcome'),
-        resubmitEvent: async () => ({ failed: true }),
-        reingestFeedItem: async () => ({ kind: 'rejected', code: 'unused' }),
-      },
-      reject ?? expect.fail('no reject recorded'),
-    );
+    const result = await replayReject(replayDeps(runtime), reject ?? expect.fail('no reject recorded'));
     // Assess
     expect(result.stillRejected).toBe(false);
     expect(await runtime.adapters.rejects.listRejects({ includeReplayed: false })).toEqual([]);
@@ -113,17 +113,7 @@ describe('faults and replay', () => {
     const reject = (await runtime.adapters.rejects.listRejects({ includeReplayed: false })).find(
       (candidate) => candidate.source.kind === 's3' && candidate.source.key === key,
     );
-    const result = await replayReject(
-      {
-        rejects: runtime.adapters.rejects,
-        clock: runtime.adapters.clock,
-        reingestObject: async (bucket, objectKey) =>
-          (await runtime.ingest([{ bucket, key: objectKey }]))[0] ?? expect.fail('no outcome'),
-        resubmitEvent: async () => ({ failed: true }),
-        reingestFeedItem: async () => ({ kind: 'rejected', code: 'unused' }),
-      },
-      reject ?? expect.fail('no reject recorded'),
-    );
+    const result = await replayReject(replayDeps(runtime), reject ?? expect.fail('no reject recorded'));
     expect(result).toMatchObject({ stillRejected: true, outcome: 'rejected again (empty)' });
     const after = await runtime.adapters.rejects.getReject(reject?.id ?? '');
     expect(after).toMatchObject({ status: 'open', attempts: 2 });
