@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailList } from '../shared/config/email-list.js';
 
 const email = z.email();
 const feed = z.strictObject({
@@ -10,16 +11,7 @@ const feed = z.strictObject({
 const schema = z.object({
   stage: z.enum(['dev', 'prod'], { message: 'stage must be "dev" or "prod" (-c stage=prod)' }),
   sender: email.optional(),
-  recipients: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(email))
-    .default([]),
+  recipients: emailList.default([]),
   feeds: z
     .string()
     .transform((value, context) => {

@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import { ConfigError } from './config.js';
+import { emailList } from './email-list.js';
 
 const email = z.email();
 
 const schema = z.object({
   DIGEST_SENDER: email,
-  DIGEST_RECIPIENTS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(email).min(1, 'needs at least one address')),
+  DIGEST_RECIPIENTS: emailList.refine((addresses) => addresses.length > 0, 'needs at least one address'),
   DIGEST_ALWAYS_SEND: z.enum(['true', 'false']).default('false'),
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../shared/config/config.js';
+import { loadDigestConfig } from '../../shared/config/digest-config.js';
 
 describe('loadConfig', () => {
   it('reads a complete environment with defaults', () => {
@@ -22,5 +23,31 @@ describe('loadConfig', () => {
     ['DYNAMODB_ENDPOINT', 'not a url', /DYNAMODB_ENDPOINT/],
   ])('names a malformed %s', (name, value, message) => {
     expect(() => loadConfig({ TABLE_NAME: 't', BUCKET_NAME: 'b', [name]: value })).toThrow(message);
+  });
+});
+
+describe('loadDigestConfig', () => {
+  it('reads the sender, recipients and the always-send switch', () => {
+    expect(
+      loadDigestConfig({ DIGEST_SENDER: 'd@example.org', DIGEST_RECIPIENTS: 'a@example.org, b@example.org' }),
+    ).toEqual({
+      sender: 'd@example.org',
+      recipients: ['a@example.org', 'b@example.org'],
+      alwaysSend: false,
+    });
+  });
+
+  it.each([
+    [
+      { DIGEST_SENDER: 'd@example.org', DIGEST_RECIPIENTS: '' },
+      /DIGEST_RECIPIENTS: needs at least one address/,
+    ],
+    [
+      { DIGEST_SENDER: 'd@example.org', DIGEST_RECIPIENTS: 'a@example.org, not-an-address' },
+      /DIGEST_RECIPIENTS/,
+    ],
+    [{ DIGEST_SENDER: 'nobody', DIGEST_RECIPIENTS: 'a@example.org' }, /DIGEST_SENDER/],
+  ])('names the bad variable in %j', (env, message) => {
+    expect(() => loadDigestConfig(env)).toThrow(message);
   });
 });
