@@ -62,7 +62,14 @@ export class FaultInjectingHandler extends NodeHttpHandler {
       case 'dropped-connection':
         throw Object.assign(new Error('socket hang up (injected)'), { code: 'ECONNRESET' });
       case 'unprocessed': {
-        const body = JSON.parse(String(request.body ?? '{}'));
+        const raw = request.body;
+        const body = JSON.parse(
+          typeof raw === 'string'
+            ? raw
+            : raw instanceof Uint8Array
+              ? Buffer.from(raw).toString('utf8')
+              : '{}',
+        );
         return response(200, JSON.stringify({ UnprocessedItems: body.RequestItems ?? {} }));
       }
       default:
