@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { makeHandler } from '../../functions/query-api/make-handler.js';
+import { recoverUploads } from '../../local/recover-uploads.js';
 import { announceServices } from '../../local/running-services.js';
 import type { Session } from '../session.js';
 
@@ -41,6 +42,11 @@ export async function runServe(
     response.writeHead(result.statusCode, result.headers).end(result.body);
   });
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  // A previous run may have died with notifications still queued: ingest what it left behind.
+  if (session.local) {
+    const recovered = await recoverUploads(session.local);
+    if (recovered > 0) out(`Recovered ${recovered} uploads that were never ingested.`);
+  }
   // While this runs, other commands use these services instead of starting their own.
   const { local } = session;
   const withdraw =

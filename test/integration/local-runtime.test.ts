@@ -3,6 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHandler } from '../../functions/ingest-s3/make-handler.js';
 import type { LocalRuntime } from '../../local/local-runtime.js';
+import { recoverUploads } from '../../local/recover-uploads.js';
 import { buildAdapters } from '../../shared/adapters/build-adapters.js';
 import { createS3Client } from '../../shared/adapters/s3/s3-client.js';
 import { ingestObjects } from '../../shared/usecases/ingest-objects.js';
@@ -117,5 +118,32 @@ describe('faults and replay', () => {
     expect(result).toMatchObject({ stillRejected: true, outcome: 'rejected again (empty)' });
     const after = await runtime.adapters.rejects.getReject(reject?.id ?? '');
     expect(after).toMatchObject({ status: 'open', attempts: 2 });
+  });
+});
+
+describe('recovering uploads after a crash', () => {
+  it('ingests uploads that were never announced, once, and finds nothing left on a second pass', async () => {
+    // Prepare: uploads whose notifications were lost (nothing relays them)
+    const runtime = await startTestRuntime({ relayS3Events: false });
+    try {
+      await upload(runtime, 'incoming/2000-06-21-lost.txt', fixture('headered.txt'));
+      await upload(runtime, 'incoming/2002-01-03-lost.txt', fixture('split-header.txt'));
+      await upload(runtime, 'incoming/lost-empty.txt', '');
+      // Act
+      const first = await recoverUploads(runtime);
+      const second = await recoverUploads(runtime);
+      // Assess
+      expect([first, second]).toEqual([3, 0]);
+      const stored = await runtime.adapters.dispatches.listDispatches({});
+      expect(stored.map((item) => item.duplicateDeliveries)).toEqual([0, 0]);
+      expect(
+        (await runtime.adapters.rejects.listRejects({ includeReplayed: true })).map((reject) => [
+          reject.code,
+          reject.attempts,
+        ]),
+      ).toEqual([['empty', 1]]);
+    } finally {
+      await runtime.stop();
+    }
   });
 });
