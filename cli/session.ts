@@ -24,8 +24,6 @@ export interface Session {
   /** A line saying what this session talks to. */
   readonly describe: string;
   readonly local?: LocalRuntime;
-  /** Set when the session uses local services owned by another process. */
-  readonly attachedTo?: number;
   ingest(announced: readonly ObjectAnnouncement[]): Promise<IngestOutcome[]>;
   /** Runs one raw queue message body through the ingest handler, as a redelivery would. */
   resubmitEvent(body: string): Promise<{ failed: boolean }>;
@@ -84,7 +82,6 @@ function attachToRunning(running: RunningServices, target: TargetOptions): Sessi
   const ingest = (announced: readonly ObjectAnnouncement[]) => ingestObjects(adapters, announced);
   return {
     adapters,
-    attachedTo: running.pid,
     describe: `local store in ${target.stateDir}/ (services of process ${running.pid})`,
     ingest,
     resubmitEvent: (body) => resubmit(adapters, ingest, body),

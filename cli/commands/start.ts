@@ -82,17 +82,12 @@ export async function runStart(target: TargetOptions, options: StartOptions, out
         await feed.stop();
       }
     }
-    await report(session.adapters.dispatches.getDispatch.bind(session.adapters.dispatches), outcomes, out);
-    const dates = [
-      ...new Set(
-        outcomes.flatMap((outcome) =>
-          'dispatchId' in outcome && outcome.dispatchId ? [outcome.dispatchId] : [],
-        ),
-      ),
-    ];
-    const ingested = (await Promise.all(dates.map((id) => adapters.dispatches.getDispatch(id)))).flatMap(
-      (item) => (item ? [item.dispatch.date] : []),
+    const touched = await report(
+      session.adapters.dispatches.getDispatch.bind(session.adapters.dispatches),
+      outcomes,
+      out,
     );
+    const ingested = touched.map((item) => item.dispatch.date);
     if (ingested.length > 0) {
       const period = {
         since: ingested.reduce((a, b) => (a < b ? a : b)),
@@ -122,7 +117,7 @@ async function report(
   getDispatch: (id: string) => Promise<StoredDispatch | undefined>,
   outcomes: readonly IngestOutcome[],
   out: (line: string) => void,
-) {
+): Promise<StoredDispatch[]> {
   const stored = outcomes.filter((outcome) => outcome.kind === 'stored');
   const duplicates = outcomes.filter((outcome) => outcome.kind === 'duplicate');
   const rejected = outcomes.filter((outcome) => outcome.kind === 'rejected');
@@ -155,4 +150,5 @@ async function report(
       out(`  ${printable(outcome.key)}  ${outcome.code}  reject ${outcome.rejectId}`);
     }
   }
+  return dispatches;
 }

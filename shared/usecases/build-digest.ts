@@ -1,4 +1,4 @@
-import { type DigestInput, hasNews } from '../domain/digest/index.js';
+import type { DigestInput } from '../domain/digest/index.js';
 import { distinctStatements, type PositionState, type Timeline } from '../domain/positions/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchStore } from '../ports/dispatch-store.js';
@@ -76,5 +76,3 @@ function headline(text: string): string {
   const words = text.split(/\s+/);
   return words.length > HEADLINE_WORDS ? `${words.slice(0, HEADLINE_WORDS).join(' ')}…` : text;
 }
-
-export { hasNews };

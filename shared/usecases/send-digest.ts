@@ -1,9 +1,10 @@
 import { digestSubject, hasNews, renderDigestHtml, renderDigestText } from '../domain/digest/index.js';
 import type { Clock } from '../ports/clock.js';
+import type { DigestLog } from '../ports/digest-log.js';
 import type { DispatchStore } from '../ports/dispatch-store.js';
 import type { FeedStateStore } from '../ports/feed-state.js';
 import type { Mailer } from '../ports/mailer.js';
-import type { DigestLog, PositionStore } from '../ports/position-store.js';
+import type { PositionStore } from '../ports/position-store.js';
 import { buildDigest } from './build-digest.js';
 
 export interface SendDigestDeps {

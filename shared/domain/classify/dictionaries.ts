@@ -58,7 +58,6 @@ const polaritySchema = z.object({
 export const cuesSchema = z.object({
   version: z.string(),
   speech: z.array(z.string()),
-  opinionVoiceVerbs: z.array(z.string()),
   negators: z.array(z.string()),
   forecast: z.array(z.string()),
   general: polaritySchema,

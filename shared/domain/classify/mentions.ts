@@ -101,12 +101,7 @@ export function officeAt(person: PersonEntry, date: string): Person {
 }
 
 const roleMatches = (role: string | null, title: string) =>
-  role?.toLowerCase().includes(
-    title
-      .toLowerCase()
-      .replace('defence', 'defense')
-      .replace(/ of defense/, ' of defense'),
-  );
+  role?.toLowerCase().includes(title.toLowerCase().replace('defence', 'defense'));
 
 /**
  * Every mention of a state, organisation, person, voice, pronoun or bare title, in text order,
