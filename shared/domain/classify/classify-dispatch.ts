@@ -8,12 +8,13 @@ import type {
   StanceLabel,
   TopicLabel,
 } from './classification.js';
-import { findMarkers } from './cues.js';
+import { type SentenceStructure, structureOf } from './clauses.js';
 import { type Dictionaries, defaultDictionaries } from './dictionaries.js';
 import { findMentions, type Mention } from './mentions.js';
-import { searchText } from './phrases.js';
+import { scan } from './scan.js';
 import { type Sentence, splitSentences } from './sentences.js';
-import { citationFor, type Observation, observe } from './stance.js';
+import { type Observation, observeSentence } from './stance.js';
+import { type Token, TokenKind, tokenize } from './tokens.js';
 import { findTopicHits, type TopicHit } from './topics.js';
 
 const MAX_EVIDENCE = 3;
@@ -29,20 +30,104 @@ export function classifyDispatch(
   dictionaries: Dictionaries = defaultDictionaries,
 ): Classification {
   const text = dispatch.text;
-  const sentences = splitSentences(dispatch);
-  const search = searchText(text);
-  const hits = findTopicHits(search, dictionaries);
-  const topics = topicLabels(dispatch, sentences, hits, dictionaries.minimumTopicScore);
+  const tokens = tokenize(text);
+  const found = scan(tokens, text, dictionaries.lexicon);
+  const inCitation = citationTokens(dispatch, tokens);
+  const sentences = splitSentences(dispatch, tokens);
+  const allTopicHits = findTopicHits(found.topic, (index) => inCitation[index] === 1);
+  const topics = topicLabels(dispatch, sentences, allTopicHits, dictionaries.minimumTopicScore);
   const onTopic = new Set(topics.map((label) => label.topic));
-  const mentions = findMentions(text, dispatch.date, dictionaries);
-  const markers = findMarkers(search, dictionaries);
-  const { observations, holders } = observe(
-    dispatch,
-    sentences,
-    mentions,
-    hits.filter((hit) => onTopic.has(hit.topic)),
-    markers,
+  const topicHits = allTopicHits.filter((hit) => onTopic.has(hit.topic));
+
+  // Words inside a topic phrase ("the Moscow Treaty", "the US plan") are not actors.
+  const inTopic = new Uint8Array(tokens.length);
+  for (const hit of found.topic) for (let index = hit.from; index < hit.to; index++) inTopic[index] = 1;
+  const mentions = findMentions(
+    tokens,
+    found.mention,
+    (index) => inCitation[index] === 1 || inTopic[index] === 1,
+    dispatch.date,
+    dictionaries,
   );
+  const verbTokens = new Set<number>();
+  for (const hit of [...found.speech, ...found.cue]) verbTokens.add(hit.from);
+
+  const analysisParagraph = closingAnalysis(dispatch);
+  const observations: Observation[] = [];
+  const holders: Mention[] = [];
+  const cursors = {
+    mention: 0,
+    topic: 0,
+    cue: 0,
+    speech: 0,
+    negator: 0,
+    forecast: 0,
+    conditional: 0,
+    earlier: 0,
+  };
+  let paragraph = -1;
+  let quoteOpen = false;
+  let lastSpeaker: readonly Mention[] | undefined;
+  let previousTopics: readonly string[] = [];
+
+  for (const sentence of sentences) {
+    if (sentence.paragraph !== paragraph) {
+      paragraph = sentence.paragraph;
+      quoteOpen = false;
+      lastSpeaker = undefined;
+      previousTopics = [];
+    }
+    const within = <T extends { from: number }>(items: readonly T[], key: keyof typeof cursors) => {
+      let start = cursors[key];
+      while (start < items.length && (items[start] as T).from < sentence.from) start++;
+      let end = start;
+      while (end < items.length && (items[end] as T).from < sentence.to) end++;
+      cursors[key] = end;
+      return [start, end] as const;
+    };
+    const mentionRange = within(mentions, 'mention');
+    const slice = <T extends { from: number }>(items: readonly T[], key: keyof typeof cursors) => {
+      const [start, end] = within(items, key);
+      return items.slice(start, end);
+    };
+    const sentenceTopics = slice(topicHits, 'topic');
+    const speech = slice(found.speech, 'speech');
+    const conditional = slice(found.conditional, 'conditional');
+    const structure = structureOf(
+      sentence,
+      tokens,
+      mentions,
+      mentionRange,
+      speech,
+      conditional,
+      verbTokens,
+      quoteOpen,
+    );
+    const cues = slice(found.cue, 'cue').filter((hit) => inCitation[hit.from] !== 1);
+    const forecast = slice(found.forecast, 'forecast').some((hit) => !inQuotes(structure, hit.from));
+    const sentenceObservations = observeSentence({
+      sentence,
+      tokens,
+      structure,
+      mentions: mentions.slice(mentionRange[0], mentionRange[1]),
+      topics: sentenceTopics,
+      cues,
+      negators: slice(found.negator, 'negator'),
+      forecast,
+      earlier: slice(found.earlier, 'earlier'),
+      analysis: sentence.paragraph === analysisParagraph,
+      previousTopics,
+      lastSpeaker,
+    });
+    observations.push(...sentenceObservations);
+    for (const frame of structure.frames) holders.push(...frame.holders);
+    for (const subject of structure.subjects) if (!subject.possessive) holders.push(...subject.holders);
+    const lastFrame = structure.frames.at(-1);
+    if (lastFrame) lastSpeaker = lastFrame.holders;
+    quoteOpen = endsInsideQuote(tokens, sentence, quoteOpen);
+    if (sentenceTopics.length > 0) previousTopics = [...new Set(sentenceTopics.map((hit) => hit.topic))];
+  }
+
   const stances = stanceLabels(dispatch, observations);
   return {
     rulesVersion: dictionaries.version,
@@ -51,6 +136,51 @@ export function classifyDispatch(
     people: peopleLabels(mentions),
     stances,
   };
+}
+
+const inQuotes = (structure: SentenceStructure, at: number) =>
+  structure.quotes.some(([start, end]) => start <= at && at < end);
+
+function endsInsideQuote(tokens: readonly Token[], sentence: Sentence, openAtStart: boolean): boolean {
+  let open = openAtStart;
+  for (let index = sentence.from; index < sentence.to; index++) {
+    const kind = (tokens[index] as Token).kind;
+    if (kind === TokenKind.QuoteOpen) open = true;
+    else if (kind === TokenKind.QuoteClose) open = false;
+    else if (kind === TokenKind.Quote) open = !open;
+  }
+  return open;
+}
+
+/** 1 for every token inside a citation group "(Interfax, May 2)": sources, not actors. */
+function citationTokens(dispatch: Dispatch, tokens: readonly Token[]): Uint8Array {
+  const marks = new Uint8Array(tokens.length);
+  const starts: number[] = [];
+  let paragraphStart = 0;
+  for (const paragraph of dispatch.paragraphs) {
+    for (const citation of paragraph.citations) starts.push(paragraphStart + citation.offset);
+    paragraphStart += paragraph.text.length + 2;
+  }
+  if (starts.length === 0) return marks;
+  const wanted = new Set(starts);
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    if (token.kind !== TokenKind.ParenOpen || !wanted.has(token.start)) continue;
+    let cursor = index;
+    while (cursor < tokens.length && (tokens[cursor] as Token).kind !== TokenKind.ParenClose)
+      marks[cursor++] = 1;
+    if (cursor < tokens.length) marks[cursor] = 1;
+  }
+  return marks;
+}
+
+/** The last paragraph, when it carries no citation though others do: the author's own analysis. */
+function closingAnalysis(dispatch: Dispatch): number {
+  const paragraphs = dispatch.paragraphs;
+  const last = paragraphs.length - 1;
+  if (last < 1) return -1;
+  const cited = paragraphs.some((paragraph) => paragraph.citations.length > 0);
+  return cited && (paragraphs[last]?.citations.length ?? 0) === 0 ? last : -1;
 }
 
 function evidenceOf(dispatch: Dispatch, sentence: Sentence, speaker: string | null): Evidence {
@@ -63,8 +193,23 @@ function evidenceOf(dispatch: Dispatch, sentence: Sentence, speaker: string | nu
   };
 }
 
-const sentenceAt = (sentences: readonly Sentence[], offset: number) =>
-  sentences.find((sentence) => sentence.start <= offset && offset < sentence.end);
+/** The citation group that sources a sentence: the first one after it in its paragraph. */
+export function citationFor(dispatch: Dispatch, sentence: Sentence): Evidence['citation'] {
+  const paragraph = dispatch.paragraphs[sentence.paragraph];
+  if (!paragraph) return null;
+  let paragraphStart = 0;
+  for (let index = 0; index < sentence.paragraph; index++)
+    paragraphStart += (dispatch.paragraphs[index]?.text.length ?? 0) + 2;
+  const after = paragraph.citations.filter((citation) => citation.offset >= sentence.start - paragraphStart);
+  const firstOffset = after[0]?.offset;
+  if (firstOffset === undefined) return null;
+  return after
+    .filter((citation) => citation.offset === firstOffset)
+    .map(({ outlet, date }) => ({ outlet, date }));
+}
+
+const sentenceOf = (sentences: readonly Sentence[], token: number) =>
+  sentences.find((sentence) => sentence.from <= token && token < sentence.to);
 
 function topicLabels(
   dispatch: Dispatch,
@@ -73,13 +218,17 @@ function topicLabels(
   minimum: number,
 ): TopicLabel[] {
   const byTopic = new Map<string, TopicHit[]>();
-  for (const hit of hits.filter((candidate) => !candidate.anaphor))
-    byTopic.set(hit.topic, [...(byTopic.get(hit.topic) ?? []), hit]);
+  for (const hit of hits) {
+    if (hit.anaphor) continue;
+    const list = byTopic.get(hit.topic);
+    if (list) list.push(hit);
+    else byTopic.set(hit.topic, [hit]);
+  }
   return [...byTopic.entries()]
     .map(([topic, topicHits]) => {
       const score = topicHits.reduce((sum, hit) => sum + hit.weight, 0);
-      const strongest = [...topicHits].sort((a, b) => b.weight - a.weight || a.start - b.start);
-      const evidence = uniqueSentences(strongest.map((hit) => sentenceAt(sentences, hit.start)))
+      const strongest = [...topicHits].sort((a, b) => b.weight - a.weight || a.from - b.from);
+      const evidence = uniqueSentences(strongest.map((hit) => sentenceOf(sentences, hit.from)))
         .slice(0, MAX_EVIDENCE)
         .map((sentence) => evidenceOf(dispatch, sentence, null));
       return { topic, score, evidence };
@@ -101,9 +250,14 @@ function stanceLabels(dispatch: Dispatch, observations: readonly Observation[]):
   const groups = new Map<string, Observation[]>();
   for (const observation of observations) {
     const key = `${observation.actor}|${observation.topic}`;
-    groups.set(key, [...(groups.get(key) ?? []), observation]);
+    const group = groups.get(key);
+    if (group) group.push(observation);
+    else groups.set(key, [observation]);
   }
-  return [...groups.values()].map((group) => {
+  return [...groups.values()].map((all) => {
+    // A position the text dates before the latest one gives way to it (codebook rule 9).
+    const current = all.filter((item) => !item.earlier);
+    const group = current.length > 0 ? current : all;
     const weight = (polarity: Stance) =>
       group.filter((item) => item.polarity === polarity).reduce((sum, item) => sum + item.weight, 0);
     const support = weight('support');
@@ -142,7 +296,7 @@ function uniqueObservations(items: readonly Observation[]): Observation[] {
   });
 }
 
-/** An actor is listed when it states or does something: it holds a stance, or speaks. */
+/** An actor is listed when it states or does something: it holds a stance, speaks, or is a clause subject. */
 function actorLabels(
   dispatch: Dispatch,
   sentences: readonly Sentence[],
@@ -151,20 +305,29 @@ function actorLabels(
   observations: readonly Observation[],
   stances: readonly StanceLabel[],
 ): ActorLabel[] {
-  const speaking = new Map<string, Sentence[]>();
-  const add = (actor: string | null, sentence: Sentence | undefined) => {
-    if (actor && sentence) speaking.set(actor, [...(speaking.get(actor) ?? []), sentence]);
+  const acting = new Map<string, Sentence[]>();
+  const add = (actor: string, sentence: Sentence | undefined) => {
+    if (!sentence) return;
+    const list = acting.get(actor);
+    if (list) list.push(sentence);
+    else acting.set(actor, [sentence]);
   };
   for (const observation of observations) add(observation.actor, observation.sentence);
-  for (const holder of holders) add(holder.actor, sentenceAt(sentences, holder.start));
-  const actors = new Set([...stances.map((stance) => stance.actor), ...speaking.keys()]);
-  return [...actors].sort().map((actor) => {
-    const own = mentions.filter((mention) => mention.actor === actor);
-    const evidence = uniqueSentences(speaking.get(actor) ?? [])
+  for (const holder of holders) {
+    if (holder.kind === 'voice') continue;
+    for (const actor of holder.actors) add(actor, sentenceOf(sentences, holder.from));
+  }
+  const actors = new Set([...stances.map((stance) => stance.actor), ...acting.keys()]);
+  const counts = new Map<string, number>();
+  for (const mention of mentions)
+    for (const actor of mention.actors) counts.set(actor, (counts.get(actor) ?? 0) + 1);
+  return [...actors].sort().map((actor) => ({
+    actor,
+    mentions: counts.get(actor) ?? 0,
+    evidence: uniqueSentences(acting.get(actor) ?? [])
       .slice(0, MAX_EVIDENCE)
-      .map((sentence) => evidenceOf(dispatch, sentence, actor));
-    return { actor, mentions: own.length, evidence };
-  });
+      .map((sentence) => evidenceOf(dispatch, sentence, actor)),
+  }));
 }
 
 function peopleLabels(mentions: readonly Mention[]): PersonLabel[] {

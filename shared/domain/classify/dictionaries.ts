@@ -1,65 +1,87 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import actorsData from './data/actors.json' with { type: 'json' };
 import cuesData from './data/cues.json' with { type: 'json' };
 import topicsData from './data/topics.json' with { type: 'json' };
-import { compilePhrases, type PhrasePattern } from './phrases.js';
+import { PhraseSyntaxError, PhraseTrie } from './phrase-trie.js';
 
 /** A dictionary file that does not have the expected shape: named, with the first problem. */
 export class DictionaryError extends Error {
   override readonly name = 'DictionaryError';
 }
 
+const text = z.string().check(z.minLength(1));
+const phrases = z._default(z.array(text), []);
+
 const phraseSchema = z.object({
-  text: z.string().min(1),
-  weight: z.number().positive(),
-  caseSensitive: z.boolean().optional(),
+  text,
+  weight: z.number().check(z.positive()),
+  caseSensitive: z.optional(z.boolean()),
 });
 export const topicsSchema = z.object({
   version: z.string(),
-  minimumScore: z.number().positive(),
+  minimumScore: z.number().check(z.positive()),
   topics: z.record(
-    z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'topic codes are upper-case'),
+    z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/, 'topic codes are upper-case')),
     z.object({
       label: z.string(),
-      phrases: z.array(phraseSchema).min(1),
-      anaphora: z.array(z.string()).default([]),
-      ignore: z.array(z.string()).default([]),
+      phrases: z.array(phraseSchema).check(z.minLength(1)),
+      anaphora: phrases,
+      ignore: phrases,
     }),
   ),
 });
 
 const officeSchema = z.object({
-  actor: z.string().nullable(),
+  actor: z.nullable(z.string()),
   role: z.string(),
   from: z.string(),
   to: z.string(),
 });
-const bodySchema = z.object({
-  names: z.array(z.string()),
-  adjectives: z.array(z.string()),
-  metonyms: z.array(z.string()),
+const bodySchema = z.object({ names: phrases, adjectives: phrases, metonyms: phrases });
+const personSchema = z.object({
+  name: text,
+  aliases: phrases,
+  offices: z.array(officeSchema).check(z.minLength(1)),
 });
 export const actorsSchema = z.object({
   version: z.string(),
-  states: z.record(z.string().regex(/^[A-Z]{3}$/, 'states use ISO 3166-1 alpha-3 codes'), bodySchema),
-  organisations: z.record(z.string(), bodySchema),
-  people: z.array(
-    z.object({ name: z.string(), aliases: z.array(z.string()), offices: z.array(officeSchema).min(1) }),
+  states: z.record(
+    z.string().check(z.regex(/^[A-Z]{3}$/, 'states use ISO 3166-1 alpha-3 codes')),
+    bodySchema,
   ),
-  voices: z.array(z.string()),
-  voiceKinds: z.array(z.string()),
+  organisations: z.record(z.string(), bodySchema),
+  people: z.array(personSchema),
+  /** Outlets and named voices that are never a state. */
+  voices: phrases,
+  /** Kinds of voice: "analysts", "the newspaper". */
+  voiceKinds: phrases,
+  /** Grammar of the actor phrases: what a state adjective is followed by. */
+  roles: z.object({
+    /** "Russian officials", "the Chinese government": the state acting. */
+    bodies: phrases,
+    /** "U.S. allies", "Russian analysts": somebody else. */
+    others: phrases,
+    /** "the Foreign Ministry" without a state: the state named last. */
+    institutions: phrases,
+    /** "the minister", "the Russian defense chief": a person named before. */
+    titles: phrases,
+    /** "the two leaders", "both sides", "they": several actors named before. */
+    collectives: phrases,
+    /** "the joint declaration", "the document": what its signatories said. */
+    documents: phrases,
+  }),
 });
 
-const polaritySchema = z.object({
-  support: z.array(z.string()),
-  oppose: z.array(z.string()),
-  mixed: z.array(z.string()).default([]),
-});
+const polaritySchema = z.object({ support: phrases, oppose: phrases, mixed: phrases });
 export const cuesSchema = z.object({
   version: z.string(),
-  speech: z.array(z.string()),
-  negators: z.array(z.string()),
-  forecast: z.array(z.string()),
+  speech: z.array(text).check(z.minLength(1)),
+  negators: z.array(text).check(z.minLength(1)),
+  forecast: z.array(text).check(z.minLength(1)),
+  /** Opens a conditional clause whose content is hypothetical ("if", "should", "unless"). */
+  conditional: phrases,
+  /** Marks a position the actor held before the one reported ("as recently as", "had been"). */
+  earlier: phrases,
   general: polaritySchema,
   topics: z.record(z.string(), polaritySchema),
 });
@@ -67,35 +89,62 @@ export const cuesSchema = z.object({
 export type TopicsData = z.infer<typeof topicsSchema>;
 export type ActorsData = z.infer<typeof actorsSchema>;
 export type CuesData = z.infer<typeof cuesSchema>;
+export type PersonEntry = ActorsData['people'][number];
+export type Polarity = 'support' | 'oppose' | 'mixed';
 
-export interface TopicMatcher {
-  readonly topic: string;
-  readonly groups: readonly { readonly pattern: PhrasePattern; readonly weight: number }[];
-  readonly anaphora: PhrasePattern | undefined;
-  readonly ignore: PhrasePattern | undefined;
-}
-
-export interface PolarityPatterns {
-  readonly support: PhrasePattern | undefined;
-  readonly oppose: PhrasePattern | undefined;
-  readonly mixed: PhrasePattern | undefined;
-}
+/** What a dictionary phrase is. One phrase may be several things ("warned": speech and a cue). */
+export type LexValue =
+  | { readonly layer: 'topic'; readonly kind: 'topic'; readonly topic: string; readonly weight: number }
+  | { readonly layer: 'topic'; readonly kind: 'anaphor'; readonly topic: string }
+  | { readonly layer: 'topic'; readonly kind: 'ignore' }
+  | { readonly layer: 'mention'; readonly kind: 'state'; readonly actor: string }
+  | { readonly layer: 'mention'; readonly kind: 'adjective'; readonly actor: string }
+  | { readonly layer: 'mention'; readonly kind: 'person'; readonly person: PersonEntry }
+  | {
+      readonly layer: 'mention';
+      readonly kind:
+        | 'voice'
+        | 'voiceKind'
+        | 'body'
+        | 'other'
+        | 'institution'
+        | 'title'
+        | 'pronoun'
+        | 'collective'
+        | 'document';
+      readonly phrase: string;
+    }
+  | {
+      readonly layer: 'cue';
+      readonly kind: 'cue';
+      readonly polarity: Polarity;
+      readonly topic: string | null;
+    }
+  | {
+      readonly layer: 'speech' | 'negator' | 'forecast' | 'conditional' | 'earlier';
+      readonly kind: 'marker';
+    };
+export type Layer = LexValue['layer'];
+export const LAYERS: readonly Layer[] = [
+  'topic',
+  'mention',
+  'cue',
+  'speech',
+  'negator',
+  'forecast',
+  'conditional',
+  'earlier',
+];
 
 export interface Dictionaries {
   readonly version: string;
-  readonly topics: readonly TopicMatcher[];
+  readonly topics: readonly { readonly topic: string; readonly label: string }[];
   readonly minimumTopicScore: number;
   readonly actors: ActorsData;
-  readonly cues: {
-    readonly speech: PhrasePattern;
-    readonly negators: PhrasePattern;
-    readonly forecast: PhrasePattern;
-    readonly general: PolarityPatterns;
-    readonly topics: ReadonlyMap<string, PolarityPatterns>;
-  };
+  readonly lexicon: PhraseTrie<LexValue>;
 }
 
-function parse<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+function parse<T>(schema: z.ZodMiniType<T>, data: unknown, file: string): T {
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -107,53 +156,77 @@ function parse<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   return result.data;
 }
 
-const polarity = (lists: z.infer<typeof polaritySchema>): PolarityPatterns => ({
-  support: compilePhrases(lists.support),
-  oppose: compilePhrases(lists.oppose),
-  mixed: compilePhrases(lists.mixed),
-});
+/** Pronouns are grammar, not data: "he", "his", "she", "her". */
+const PRONOUNS = ['he', 'his', 'she', 'her', 'him'];
 
-/** Validates and compiles dictionary data; a user's own files go through the same checks. */
+/** Validates dictionary data and compiles it into one phrase trie; a user's own files go through the same checks. */
 export function compileDictionaries(data: { topics: unknown; actors: unknown; cues: unknown }): Dictionaries {
   const topics = parse(topicsSchema, data.topics, 'topics.json');
   const actors = parse(actorsSchema, data.actors, 'actors.json');
   const cues = parse(cuesSchema, data.cues, 'cues.json');
-  const matchers = Object.entries(topics.topics).map(([topic, entry]): TopicMatcher => {
-    const byGroup = new Map<string, string[]>();
-    for (const phrase of entry.phrases) {
-      const key = `${phrase.weight}|${phrase.caseSensitive ? 'cs' : 'ci'}`;
-      byGroup.set(key, [...(byGroup.get(key) ?? []), phrase.text]);
+  const lexicon = new PhraseTrie<LexValue>();
+  let file = 'topics.json';
+  const add = (phrase: string, value: LexValue, caseSensitive = false) => {
+    try {
+      lexicon.add(phrase, value, caseSensitive);
+    } catch (error) {
+      if (error instanceof PhraseSyntaxError) throw new DictionaryError(`${file}: ${error.message}`);
+      throw error;
     }
-    const groups = [...byGroup.entries()].flatMap(([key, phrases]) => {
-      const [weight, sensitivity] = key.split('|');
-      const pattern = compilePhrases(phrases, sensitivity === 'cs');
-      return pattern ? [{ pattern, weight: Number(weight) }] : [];
-    });
-    // Case-sensitive ignores ("Start") and case-insensitive ones share one pattern: both must stop a match.
-    return {
-      topic,
-      groups,
-      anaphora: compilePhrases(entry.anaphora),
-      ignore: compilePhrases(entry.ignore, true),
-    };
-  });
-  const required = (phrases: string[], name: string) => {
-    const pattern = compilePhrases(phrases);
-    if (!pattern) throw new DictionaryError(`cues.json: ${name} must not be empty`);
-    return pattern;
   };
+
+  for (const [topic, entry] of Object.entries(topics.topics)) {
+    for (const phrase of entry.phrases)
+      add(phrase.text, { layer: 'topic', kind: 'topic', topic, weight: phrase.weight }, phrase.caseSensitive);
+    for (const phrase of entry.anaphora) add(phrase, { layer: 'topic', kind: 'anaphor', topic });
+    // An ignore phrase written in capitals ("Start") matches only as written.
+    for (const phrase of entry.ignore)
+      add(phrase, { layer: 'topic', kind: 'ignore' }, phrase !== phrase.toLowerCase());
+  }
+
+  file = 'actors.json';
+  for (const [actor, body] of [...Object.entries(actors.states), ...Object.entries(actors.organisations)]) {
+    for (const name of [...body.names, ...body.metonyms])
+      add(name, { layer: 'mention', kind: 'state', actor });
+    for (const adjective of body.adjectives) add(adjective, { layer: 'mention', kind: 'adjective', actor });
+  }
+  for (const person of actors.people)
+    for (const alias of new Set([person.name, ...person.aliases]))
+      add(alias, { layer: 'mention', kind: 'person', person });
+  const named = (
+    kind: 'voice' | 'voiceKind' | 'body' | 'other' | 'institution' | 'title' | 'collective' | 'document',
+    list: readonly string[],
+  ) => {
+    for (const phrase of list) add(phrase, { layer: 'mention', kind, phrase });
+  };
+  named('voice', actors.voices);
+  named('voiceKind', actors.voiceKinds);
+  named('body', actors.roles.bodies);
+  named('other', actors.roles.others);
+  named('institution', actors.roles.institutions);
+  named('title', actors.roles.titles);
+  named('collective', actors.roles.collectives);
+  named('document', actors.roles.documents);
+  for (const pronoun of PRONOUNS) add(pronoun, { layer: 'mention', kind: 'pronoun', phrase: pronoun });
+
+  file = 'cues.json';
+  const polarities = (lists: z.infer<typeof polaritySchema>, topic: string | null) => {
+    for (const polarity of ['support', 'oppose', 'mixed'] as const)
+      for (const phrase of lists[polarity]) add(phrase, { layer: 'cue', kind: 'cue', polarity, topic });
+  };
+  polarities(cues.general, null);
+  for (const [topic, lists] of Object.entries(cues.topics)) polarities(lists, topic);
+  for (const layer of ['speech', 'negator', 'forecast', 'conditional', 'earlier'] as const) {
+    const list = layer === 'negator' ? cues.negators : cues[layer];
+    for (const phrase of list) add(phrase, { layer, kind: 'marker' });
+  }
+
   return {
     version: [topics.version, actors.version, cues.version].join('+'),
-    topics: matchers,
+    topics: Object.entries(topics.topics).map(([topic, entry]) => ({ topic, label: entry.label })),
     minimumTopicScore: topics.minimumScore,
     actors,
-    cues: {
-      speech: required(cues.speech, 'speech'),
-      negators: required(cues.negators, 'negators'),
-      forecast: required(cues.forecast, 'forecast'),
-      general: polarity(cues.general),
-      topics: new Map(Object.entries(cues.topics).map(([topic, lists]) => [topic, polarity(lists)])),
-    },
+    lexicon,
   };
 }
 

@@ -1,7 +1,8 @@
-import type { ActorsData, Dictionaries } from './dictionaries.js';
-import { LETTER, phraseSource } from './phrases.js';
+import type { Dictionaries, LexValue, PersonEntry } from './dictionaries.js';
+import type { Hit } from './scan.js';
+import { type Token, TokenKind } from './tokens.js';
 
-export type MentionKind = 'person' | 'state' | 'body' | 'voice' | 'pronoun' | 'title';
+export type MentionKind = 'person' | 'state' | 'body' | 'voice' | 'pronoun' | 'title' | 'collective';
 
 export interface Person {
   readonly name: string;
@@ -10,88 +11,19 @@ export interface Person {
   readonly role: string | null;
 }
 
+/** Somebody named in the text who may say or do something. */
 export interface Mention {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
+  /** Token indexes: tokens[from] … tokens[to - 1]. */
+  readonly from: number;
+  readonly to: number;
   readonly kind: MentionKind;
-  /** The state or organisation this mention speaks for, or null (a voice, a private person). */
-  readonly actor: string | null;
+  /** The states or organisations it speaks for: one, several ("the two leaders"), or none (a voice). */
+  readonly actors: readonly string[];
   readonly person?: Person;
   /** A short name for evidence: the person, the state, or the outlet. */
   readonly speaker: string;
-}
-
-type PersonEntry = ActorsData['people'][number];
-
-/** Words after a state adjective that make it the state acting ("Russian officials"). */
-const BODY_WORDS =
-  'officials|government|side|leadership|delegation|diplomats?|negotiators|authorities|Foreign Ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|military|generals|General Staff|envoys?|ambassador|statement|position|response|reaction|administration|cabinet|parliament|Security Council|president|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|defen[cs]e secretary|foreign secretary|defen[cs]e chief|spokesman|Foreign Office|State Department|embassy|decision|plans?|proposals?|intentions?|calls?|offer|insistence|demands?|refusal|move|efforts?|determination|readiness|willingness|commitment|objections?|opposition to|stance';
-/** Words after a state adjective that name someone else ("U.S. allies", "Russian analysts"). */
-const OTHER_WORDS =
-  'allies|partners|critics|opponents|press|media|newspapers?|analysts|experts|commentators|observers|scientists|public|opposition|lawmakers|legislators|companies|firms|industry';
-/** Bodies named without their state: they speak for the state named most recently before them. */
-const INSTITUTIONS =
-  '(?:Foreign|Defen[cs]e|External Affairs|Interior) Ministry(?:\\s+spokes(?:man|woman))?|Ministry of (?:Foreign Affairs|Defen[cs]e|External Affairs)|General Staff|Foreign Office|Security Council|government spokesman|presidential spokesman|Kremlin spokesman';
-const TITLE_WORDS =
-  'president|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|defen[cs]e secretary|secretary of state|secretary of defen[cs]e|foreign secretary|national security adviser|defen[cs]e chief|spokesman|spokeswoman|minister|secretary|leader|envoy';
-
-interface Lexicon {
-  readonly pattern: RegExp;
-  readonly title: RegExp;
-  readonly names: Map<string, { kind: MentionKind; actor: string | null; people?: PersonEntry[] }>;
-  readonly adjectives: Map<string, string>;
-}
-
-const lexicons = new WeakMap<ActorsData, Lexicon>();
-const key = (text: string) => text.replace(/\s+/g, ' ').replace(/’/g, "'").replace(/^the /i, '');
-
-function lexiconFor(actors: ActorsData): Lexicon {
-  const cached = lexicons.get(actors);
-  if (cached) return cached;
-  const names = new Map<string, { kind: MentionKind; actor: string | null; people?: PersonEntry[] }>();
-  const adjectives = new Map<string, string>();
-  const add = (text: string, value: { kind: MentionKind; actor: string | null; people?: PersonEntry[] }) => {
-    const existing = names.get(key(text));
-    if (existing?.people && value.people) existing.people.push(...value.people);
-    else if (!existing) names.set(key(text), value);
-  };
-  for (const person of actors.people) {
-    for (const alias of [person.name, ...person.aliases])
-      add(alias, { kind: 'person', actor: null, people: [person] });
-  }
-  for (const [code, body] of [...Object.entries(actors.states), ...Object.entries(actors.organisations)]) {
-    for (const name of [...body.names, ...body.metonyms]) add(name, { kind: 'state', actor: code });
-    for (const adjective of body.adjectives) adjectives.set(key(adjective), code);
-  }
-  for (const voice of actors.voices) add(voice, { kind: 'voice', actor: null });
-  const literal = [...names.keys()].sort((a, b) => b.length - a.length).map(phraseSource);
-  const adjectiveSource = [...adjectives.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(phraseSource)
-    .join('|');
-  const voiceKinds = actors.voiceKinds.map(phraseSource).join('|');
-  const pattern = new RegExp(
-    [
-      `(?<adjective>${adjectiveSource})\\s+(?<other>${OTHER_WORDS})\\b`,
-      `(?<bodyAdjective>${adjectiveSource})\\s+(?:${BODY_WORDS})\\b`,
-      `(?<name>(?:[Tt]he\\s+)?(?:${literal.join('|')}))`,
-      `(?<voiceKind>\\b(?:${voiceKinds})\\b)`,
-      `(?<pronoun>\\b(?:[Hh]e|[Ss]he|[Hh]is)\\b)`,
-      `(?<collective>\\b(?:[Tt]he two (?:leaders|sides|presidents|countries|governments|men|ministers|capitals|states)|[Bb]oth (?:sides|countries|leaders|governments|capitals|presidents)|[Tt]he joint (?:declaration|statement|communiqu[eé])|[Tt]hey|[Tt]heir)\\b)`,
-      `(?<institution>(?:[Tt]he\\s+|[Aa]\\s+)?(?:${INSTITUTIONS}))`,
-    ]
-      .map((part) => `(?<![${LETTER}0-9])${part}(?![${LETTER}0-9])`)
-      .join('|'),
-    'g',
-  );
-  const title = new RegExp(
-    `(?<![${LETTER}])[Tt]he\\s+(?:(?<adjective>${adjectiveSource})\\s+)?(?<title>${TITLE_WORDS})(?![${LETTER}])(?!\\s+[A-Z])`,
-    'g',
-  );
-  const lexicon = { pattern, title, names, adjectives };
-  lexicons.set(actors, lexicon);
-  return lexicon;
+  /** "Moscow’s", "Russia’s": what follows is the actor's (its insistence, its plan). */
+  readonly possessive: boolean;
 }
 
 /** The office a person held on a date, or none. */
@@ -100,167 +32,331 @@ export function officeAt(person: PersonEntry, date: string): Person {
   return { name: person.name, actor: office?.actor ?? null, role: office?.role ?? null };
 }
 
-const roleMatches = (role: string | null, title: string) =>
-  role?.toLowerCase().includes(title.toLowerCase().replace('defence', 'defense'));
+type MentionValue = Extract<LexValue, { layer: 'mention' }>;
+
+const normalTitle = (title: string) => title.toLowerCase().replace(/defence/g, 'defense');
+/** "the defense chief" fits a Defense Minister; "the minister" fits any minister. */
+const TITLE_SYNONYMS: Record<string, string> = {
+  'defense chief': 'defense',
+  'foreign chief': 'foreign',
+  premier: 'prime minister',
+  'secretary general': 'secretary general',
+};
+const roleFits = (role: string | null, title: string) => {
+  if (!role) return false;
+  const wanted = normalTitle(title);
+  const lowered = normalTitle(role);
+  return lowered.includes(TITLE_SYNONYMS[wanted] ?? wanted);
+};
+
+const first = <K extends MentionValue['kind']>(hit: Hit | undefined, kind: K) =>
+  hit?.values.find((value): value is Extract<MentionValue, { kind: K }> => value.kind === kind);
 
 /**
- * Every mention of a state, organisation, person, voice, pronoun or bare title, in text order,
- * with people mapped to the office they held at the dispatch date. Pronouns, bare titles and
- * surnames shared by several people resolve to the most recent fitting person.
+ * Every mention of a state, organisation, person, voice, pronoun, title or group, in text order,
+ * with people mapped to the office they held at the dispatch date. A noun phrase counts once:
+ * "Russian Foreign Minister Igor Ivanov" and "Kazakhstan’s Nursultan Nazarbaev" are one person;
+ * "the Chinese Foreign Ministry" and "Russian officials" are their state; "U.S. allies" and
+ * "Russian analysts" are voices of their own. Pronouns, bare titles ("the minister") and groups
+ * ("the two leaders", "they", "the joint declaration") resolve to what was named before them.
  */
-export function findMentions(text: string, date: string, dictionaries: Dictionaries): Mention[] {
-  const lexicon = lexiconFor(dictionaries.actors);
-  const raw: { start: number; end: number; text: string; groups: Record<string, string | undefined> }[] = [];
-  for (const match of text.matchAll(lexicon.pattern)) {
-    raw.push({
-      start: match.index,
-      end: match.index + match[0].length,
-      text: match[0],
-      groups: { ...match.groups },
-    });
-  }
-  const taken = raw.map((item) => [item.start, item.end] as const);
-  for (const match of text.matchAll(lexicon.title)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (taken.some(([otherStart, otherEnd]) => otherStart < end && start < otherEnd)) continue;
-    raw.push({
-      start,
-      end,
-      text: match[0],
-      groups: { titleAdjective: match.groups?.adjective, title: match.groups?.title },
-    });
-  }
-  raw.sort((a, b) => a.start - b.start);
-
+export function findMentions(
+  tokens: readonly Token[],
+  hits: readonly Hit[],
+  excluded: (tokenIndex: number) => boolean,
+  date: string,
+  dictionaries: Dictionaries,
+): Mention[] {
   const mentions: Mention[] = [];
   const recentPeople: Person[] = [];
-  let latestActor: string | null = null;
-  // People's offices at this date, computed once: titles ("the Russian defense minister") resolve against them.
-  let holders: Person[] | undefined;
-  const officeHolders = () => {
-    holders ??= dictionaries.actors.people.map((person) => officeAt(person, date));
-    return holders;
+  let officeHolders: Person[] | undefined;
+  const holdersAtDate = () => {
+    officeHolders ??= dictionaries.actors.people.map((person) => officeAt(person, date));
+    return officeHolders;
   };
   const remember = (person: Person) => {
     const at = recentPeople.findIndex((candidate) => candidate.name === person.name);
     if (at >= 0) recentPeople.splice(at, 1);
     recentPeople.unshift(person);
   };
-  const base = (item: (typeof raw)[number]) => ({ start: item.start, end: item.end, text: item.text });
+  const latestActor = () => {
+    for (let index = mentions.length - 1; index >= 0; index--) {
+      const mention = mentions[index] as Mention;
+      if (mention.actors.length === 1 && mention.kind !== 'voice') return mention.actors[0] as string;
+    }
+    return undefined;
+  };
+  const push = (mention: Omit<Mention, 'possessive'>) => {
+    const after = tokens[mention.to];
+    mentions.push({ ...mention, possessive: after?.kind === TokenKind.Possessive });
+  };
 
-  for (const item of raw) {
-    const last = mentions.at(-1);
-    if (last?.actor) latestActor = last.actor;
-    const { groups } = item;
-    if (groups.adjective) {
-      mentions.push({ ...base(item), kind: 'voice', actor: null, speaker: item.text });
-    } else if (groups.bodyAdjective) {
-      const actor = lexicon.adjectives.get(key(groups.bodyAdjective)) ?? null;
-      mentions.push({ ...base(item), kind: 'body', actor, speaker: actor ?? item.text });
-    } else if (groups.name) {
-      const entry = lexicon.names.get(key(groups.name));
-      if (!entry) continue;
-      if (entry.kind === 'person' && entry.people) {
-        const chosen = choosePerson(entry.people, recentPeople, date);
-        const person = officeAt(chosen, date);
-        remember(person);
-        mentions.push({ ...base(item), kind: 'person', actor: person.actor, person, speaker: person.name });
-      } else {
-        mentions.push({
-          ...base(item),
-          kind: entry.kind,
-          actor: entry.actor,
-          speaker: entry.actor ?? item.text,
+  let index = 0;
+  while (index < hits.length) {
+    const hit = hits[index] as Hit;
+    index++;
+    if (excluded(hit.from)) continue;
+    const adjacent = (offset: number) => {
+      const candidate = hits[index + offset];
+      const previous = hits[index + offset - 1] as Hit;
+      if (!candidate) return undefined;
+      // "Russia’s Foreign Ministry": a possessive between them still joins them.
+      const gap = candidate.from - previous.to;
+      if (gap === 0) return candidate;
+      if (gap === 1 && tokens[previous.to]?.kind === TokenKind.Possessive) return candidate;
+      return undefined;
+    };
+
+    // A noun phrase: [state adjective | state’s] [institution | body | title]* [person]
+    const lead = first(hit, 'adjective') ?? (possessiveState(hit, tokens) ? first(hit, 'state') : undefined);
+    let cursor = 0;
+    let lastRole: MentionValue | undefined;
+    let roleHit: Hit | undefined;
+    if (lead || first(hit, 'title') || first(hit, 'institution') || first(hit, 'body')) {
+      let next: Hit | undefined = lead ? adjacent(0) : hit;
+      if (!lead) cursor = -1;
+      while (next) {
+        const role = first(next, 'institution') ?? first(next, 'title') ?? first(next, 'body');
+        if (!role) break;
+        lastRole = role;
+        roleHit = next;
+        cursor++;
+        next = adjacent(cursor);
+      }
+      const person = next ? first(next, 'person') : undefined;
+      if (person && next) {
+        index += cursor + 1;
+        const office = officeAt(person.person, date);
+        remember(office);
+        push({
+          from: hit.from,
+          to: next.to,
+          kind: 'person',
+          actors: actorsOf(office),
+          person: office,
+          speaker: office.name,
         });
+        continue;
       }
-    } else if (groups.voiceKind) {
-      mentions.push({ ...base(item), kind: 'voice', actor: null, speaker: item.text });
-    } else if (groups.collective) {
-      for (const actor of collectiveActors(item, mentions, text)) {
-        mentions.push({ ...base(item), kind: 'body', actor, speaker: actor });
+    }
+    if (lead) {
+      const other = adjacent(0);
+      const otherValue = first(other, 'other') ?? first(other, 'voiceKind');
+      if (other && otherValue) {
+        index++;
+        push({
+          from: hit.from,
+          to: other.to,
+          kind: 'voice',
+          actors: [],
+          speaker: tokensText(tokens, hit.from, other.to),
+        });
+        continue;
       }
-    } else if (groups.institution) {
-      const actor = latestActor;
-      if (actor) mentions.push({ ...base(item), kind: 'body', actor, speaker: actor });
-    } else if (groups.pronoun) {
-      const person = recentPeople[0];
-      if (person)
-        mentions.push({ ...base(item), kind: 'pronoun', actor: person.actor, person, speaker: person.name });
-    } else if (groups.title) {
-      const adjectiveActor = groups.titleAdjective
-        ? (lexicon.adjectives.get(key(groups.titleAdjective)) ?? null)
-        : null;
-      const person = resolveTitle(groups.title, adjectiveActor, recentPeople, officeHolders);
-      if (person) {
-        remember(person);
-        mentions.push({ ...base(item), kind: 'title', actor: person.actor, person, speaker: person.name });
-      } else if (adjectiveActor) {
-        mentions.push({ ...base(item), kind: 'body', actor: adjectiveActor, speaker: adjectiveActor });
+      if (lastRole && roleHit) {
+        index += cursor;
+        if (lastRole.kind === 'title') {
+          const person = resolveTitle(lastRole.phrase, lead.actor, recentPeople, holdersAtDate);
+          if (person) {
+            remember(person);
+            push({
+              from: hit.from,
+              to: roleHit.to,
+              kind: 'title',
+              actors: actorsOf(person),
+              person,
+              speaker: person.name,
+            });
+            continue;
+          }
+        }
+        push({ from: hit.from, to: roleHit.to, kind: 'body', actors: [lead.actor], speaker: lead.actor });
+        continue;
       }
+      if (lead.kind === 'adjective') continue; // "the American plan": an attribute, not an actor
+    }
+    if (!lead && lastRole && roleHit) {
+      // A title or institution on its own: "the minister", "the Foreign Ministry".
+      index += cursor;
+      if (lastRole.kind === 'title') {
+        if (!definiteBefore(tokens, hit.from)) continue;
+        const person = resolveTitle(lastRole.phrase, null, recentPeople, holdersAtDate);
+        if (person) {
+          remember(person);
+          push({
+            from: hit.from,
+            to: roleHit.to,
+            kind: 'title',
+            actors: actorsOf(person),
+            person,
+            speaker: person.name,
+          });
+        }
+        continue;
+      }
+      if (lastRole.kind === 'institution') {
+        const actor = latestActor();
+        if (actor) push({ from: hit.from, to: roleHit.to, kind: 'body', actors: [actor], speaker: actor });
+      }
+      continue;
+    }
+
+    const value = hit.values[0] as MentionValue;
+    switch (value.kind) {
+      case 'state':
+        push({ from: hit.from, to: hit.to, kind: 'state', actors: [value.actor], speaker: value.actor });
+        break;
+      case 'person': {
+        const office = officeAt(value.person, date);
+        remember(office);
+        push({
+          from: hit.from,
+          to: hit.to,
+          kind: 'person',
+          actors: actorsOf(office),
+          person: office,
+          speaker: office.name,
+        });
+        break;
+      }
+      case 'voice':
+      case 'voiceKind':
+        push({
+          from: hit.from,
+          to: hit.to,
+          kind: 'voice',
+          actors: [],
+          speaker: tokensText(tokens, hit.from, hit.to),
+        });
+        break;
+      case 'pronoun': {
+        const person = recentPeople[0];
+        if (person && value.phrase !== 'him')
+          push({
+            from: hit.from,
+            to: hit.to,
+            kind: 'pronoun',
+            actors: actorsOf(person),
+            person,
+            speaker: person.name,
+          });
+        break;
+      }
+      case 'collective':
+      case 'document': {
+        const actors = groupActors(value.phrase, mentions, tokens, hit.from);
+        if (actors.length > 0)
+          push({ from: hit.from, to: hit.to, kind: 'collective', actors, speaker: actors.join(', ') });
+        break;
+      }
+      default:
+        break;
     }
   }
   return mentions;
 }
 
-/**
- * "The two leaders", "both sides": the states of the two people named most recently. "They" and
- * "their" right after a group ("Russian officials … they") are that group.
- */
-function collectiveActors(
-  item: { start: number; text: string },
-  mentions: readonly Mention[],
-  text: string,
-): string[] {
-  const previous = mentions.at(-1);
-  const plural = /^(?:they|their)$/i.test(item.text);
-  if (
-    plural &&
-    previous?.actor &&
-    !/[.!?]/.test(text.slice(previous.end, item.start)) &&
-    previous.kind !== 'person'
-  ) {
-    return [previous.actor];
-  }
-  const fromPeople = [
-    ...new Set(
-      mentions.filter((mention) => mention.person && mention.actor).map((mention) => mention.actor as string),
-    ),
-  ];
-  return fromPeople.slice(-2);
+const actorsOf = (person: Person) => (person.actor ? [person.actor] : []);
+
+function possessiveState(hit: Hit, tokens: readonly Token[]): boolean {
+  return tokens[hit.to]?.kind === TokenKind.Possessive && hit.values.some((value) => value.kind === 'state');
 }
 
-/** A surname shared by several people ("Ivanov") means whoever was named in full most recently. */
-function choosePerson(
-  candidates: readonly PersonEntry[],
-  recent: readonly Person[],
-  date: string,
-): PersonEntry {
-  if (candidates.length === 1) return candidates[0] as PersonEntry;
-  for (const person of recent) {
-    const match = candidates.find((candidate) => candidate.name === person.name);
-    if (match) return match;
-  }
-  return (
-    candidates.find((candidate) => officeAt(candidate, date).actor !== null) ?? (candidates[0] as PersonEntry)
-  );
+function definiteBefore(tokens: readonly Token[], at: number): boolean {
+  const previous = tokens[at - 1];
+  return previous?.norm === 'the';
+}
+
+function tokensText(tokens: readonly Token[], from: number, to: number): string {
+  return tokens
+    .slice(from, to)
+    .map((token) => token.norm)
+    .join(' ');
 }
 
 function resolveTitle(
   title: string,
   adjectiveActor: string | null,
   recent: readonly Person[],
-  officeHolders: () => readonly Person[],
+  holdersAtDate: () => readonly Person[],
 ): Person | undefined {
+  const head = title.split(' ').at(-1) ?? title;
   if (adjectiveActor) {
-    const holder = officeHolders().find(
-      (person) => person.actor === adjectiveActor && roleMatches(person.role, title),
+    const recentFit = recent.find(
+      (person) => person.actor === adjectiveActor && roleFits(person.role, title),
+    );
+    if (recentFit) return recentFit;
+    const holder = holdersAtDate().find(
+      (person) => person.actor === adjectiveActor && roleFits(person.role, title),
     );
     if (holder) return holder;
-    return recent.find(
-      (person) =>
-        person.actor === adjectiveActor && roleMatches(person.role, title.split(' ').at(-1) ?? title),
-    );
+    return recent.find((person) => person.actor === adjectiveActor && roleFits(person.role, head));
   }
-  return recent.find((person) => roleMatches(person.role, title.split(' ').at(-1) ?? title));
+  return (
+    recent.find((person) => roleFits(person.role, title)) ??
+    recent.find((person) => roleFits(person.role, head))
+  );
+}
+
+/**
+ * "They", "their": the group or body named just before, in the same sentence or the one before.
+ * "The two leaders", "both sides": the states of the two people (or states) named last.
+ * "The joint declaration", "the document": whoever acted together most recently.
+ */
+function groupActors(
+  phrase: string,
+  mentions: readonly Mention[],
+  tokens: readonly Token[],
+  at: number,
+): string[] {
+  const plural = phrase === 'they' || phrase === 'their' || phrase === 'them';
+  if (plural) {
+    const previous = mentions.at(-1);
+    if (!previous || previous.kind === 'voice' || at - previous.to > 40) return [];
+    // "Russian officials … they", "Russia and China … their"
+    const group = conjunctGroup(mentions, mentions.length - 1, tokens);
+    if (group.length > 1 || previous.kind === 'body' || previous.kind === 'collective')
+      return [...new Set(group.flatMap((mention) => mention.actors))];
+    return [];
+  }
+  const recent: string[] = [];
+  for (let index = mentions.length - 1; index >= 0 && recent.length < 8; index--) {
+    const mention = mentions[index] as Mention;
+    if (mention.kind === 'collective' && mention.actors.length > 1 && recent.length === 0)
+      return [...mention.actors];
+    for (const actor of mention.actors) if (!recent.includes(actor)) recent.push(actor);
+  }
+  const people = mentions.filter((mention) => mention.kind === 'person' || mention.kind === 'title');
+  const fromPeople: string[] = [];
+  for (let index = people.length - 1; index >= 0 && fromPeople.length < 2; index--)
+    for (const actor of (people[index] as Mention).actors)
+      if (!fromPeople.includes(actor)) fromPeople.push(actor);
+  const two = /\b(?:two|both)\b/.test(phrase);
+  if (two)
+    return (/leaders|presidents|men|ministers/.test(phrase) ? fromPeople : recent).slice(0, 2).reverse();
+  return fromPeople.length === 2 ? fromPeople.reverse() : [];
+}
+
+/** The mentions joined to mentions[index] by "and", commas or "together with" before it. */
+export function conjunctGroup(
+  mentions: readonly Mention[],
+  index: number,
+  tokens: readonly Token[],
+): Mention[] {
+  const group = [mentions[index] as Mention];
+  for (let cursor = index - 1; cursor >= 0; cursor--) {
+    const left = mentions[cursor] as Mention;
+    const right = group[0] as Mention;
+    if (!joins(tokens, left.to, right.from)) break;
+    group.unshift(left);
+  }
+  return group;
+}
+
+const JOINERS = new Set(['and', 'as', 'well', 'together', 'with', 'along', ',', 'plus']);
+/** Only ",", "and", ", and", "as well as", "together with" between two mentions. */
+export function joins(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to <= from || to - from > 3) return false;
+  for (let index = from; index < to; index++) if (!JOINERS.has((tokens[index] as Token).norm)) return false;
+  return true;
 }

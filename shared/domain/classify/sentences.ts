@@ -1,4 +1,5 @@
 import type { Dispatch } from '../dispatch.js';
+import { type Token, TokenKind } from './tokens.js';
 
 export interface Sentence {
   readonly index: number;
@@ -7,43 +8,108 @@ export interface Sentence {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** Token indexes: tokens[from] … tokens[to - 1]. */
+  readonly from: number;
+  readonly to: number;
 }
 
-/** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATIONS =
-  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Sen|Rep|Gov|St|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|No|Vol|vs|etc|e\.g|i\.e|Inc|Co|Jr|Sr)|\b[A-Z](?:\.[A-Z])*)\.$/;
-const BOUNDARY = /[.!?]["”’)]*(?=\s+["“‘(]?[\p{Lu}\p{N}])/gu;
+/** Words whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'adm',
+  'sen',
+  'rep',
+  'gov',
+  'st',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'no',
+  'vol',
+  'vs',
+  'etc',
+  'inc',
+  'co',
+  'jr',
+  'sr',
+  'gens',
+  'amb',
+  'prof',
+]);
 
-/** Splits each paragraph into sentences, keeping offsets into the whole text. */
-export function splitSentences(dispatch: Dispatch): Sentence[] {
+const closes = (token: Token | undefined) =>
+  token !== undefined &&
+  (token.kind === TokenKind.QuoteClose ||
+    token.kind === TokenKind.ParenClose ||
+    token.kind === TokenKind.Quote ||
+    (token.kind === TokenKind.Possessive && token.norm === "'"));
+
+/** Splits each paragraph's tokens into sentences, keeping offsets into the whole text. */
+export function splitSentences(dispatch: Dispatch, tokens: readonly Token[]): Sentence[] {
   const sentences: Sentence[] = [];
+  const text = dispatch.text;
   let paragraphStart = 0;
+  let cursor = 0;
   dispatch.paragraphs.forEach((paragraph, paragraphIndex) => {
-    const text = paragraph.text;
-    let start = 0;
-    for (const match of text.matchAll(BOUNDARY)) {
-      const end = match.index + match[0].length;
-      const candidate = text.slice(start, end);
-      if (ABBREVIATIONS.test(text.slice(Math.max(start, match.index - 12), match.index + 1))) continue;
-      push(candidate, start);
-      start = end;
+    const paragraphEnd = paragraphStart + paragraph.text.length;
+    let from = cursor;
+    while (cursor < tokens.length && (tokens[cursor] as Token).start < paragraphEnd) {
+      const token = tokens[cursor] as Token;
+      cursor++;
+      if (token.kind !== TokenKind.Stop) continue;
+      const previous = tokens[cursor - 2];
+      if (
+        token.norm === '.' &&
+        previous &&
+        previous.kind === TokenKind.Word &&
+        previous.end === token.start &&
+        (ABBREVIATIONS.has(previous.norm) || (previous.norm.length === 1 && previous.capital))
+      )
+        continue;
+      while (closes(tokens[cursor]) && (tokens[cursor] as Token).start < paragraphEnd) cursor++;
+      const next = tokens[cursor];
+      if (next && next.start < paragraphEnd && !startsSentence(next)) continue;
+      push(from, cursor);
+      from = cursor;
     }
-    push(text.slice(start), start);
-    paragraphStart += text.length + 2;
+    push(from, cursor);
+    paragraphStart = paragraphEnd + 2;
 
-    function push(raw: string, offset: number) {
-      const leading = raw.length - raw.trimStart().length;
-      const trimmed = raw.trim();
-      if (trimmed.length === 0) return;
-      const absolute = paragraphStart + offset + leading;
+    function push(first: number, last: number) {
+      if (last <= first) return;
+      const start = (tokens[first] as Token).start;
+      const end = (tokens[last - 1] as Token).end;
       sentences.push({
         index: sentences.length,
         paragraph: paragraphIndex,
-        start: absolute,
-        end: absolute + trimmed.length,
-        text: trimmed,
+        start,
+        end,
+        text: text.slice(start, end),
+        from: first,
+        to: last,
       });
     }
   });
   return sentences;
 }
+
+const startsSentence = (token: Token) =>
+  token.capital ||
+  token.kind === TokenKind.Number ||
+  token.kind === TokenKind.QuoteOpen ||
+  token.kind === TokenKind.Quote ||
+  token.kind === TokenKind.ParenOpen;

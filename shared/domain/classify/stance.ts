@@ -1,8 +1,10 @@
-import type { Dispatch } from '../dispatch.js';
-import type { Evidence, Stance } from './classification.js';
-import type { Cue, Markers } from './cues.js';
+import type { Stance } from './classification.js';
+import type { SentenceStructure, SpeechFrame, Subject } from './clauses.js';
+import type { LexValue, Polarity } from './dictionaries.js';
 import type { Mention } from './mentions.js';
+import type { Hit } from './scan.js';
 import type { Sentence } from './sentences.js';
+import { type Token, TokenKind } from './tokens.js';
 import type { TopicHit } from './topics.js';
 
 /** One sentence's evidence that an actor holds a position on a topic. */
@@ -13,278 +15,265 @@ export interface Observation {
   readonly weight: number;
   readonly sentence: Sentence;
   readonly speaker: Mention;
+  /** A position the text says the actor held before ("as recently as February …"). */
+  readonly earlier: boolean;
 }
 
-interface Frame {
-  /** Where the frame starts to govern: cues after this point are the holder's. */
+type CueValue = Extract<LexValue, { kind: 'cue' }>;
+
+/** A cue phrase with its polarities: per topic, and general (no topic). */
+interface Cue {
   readonly from: number;
-  readonly holders: readonly Mention[];
-  readonly speech: boolean;
-  /** "Washington's plans", "the American decision": what follows is that actor's act, not a statement. */
-  readonly possessive?: boolean;
+  readonly to: number;
+  readonly general: Polarity | undefined;
+  readonly topical: ReadonlyMap<string, Polarity>;
 }
 
-const PREPOSITION_BEFORE =
-  /(?:\b(?:such as|of|to|with|by|from|for|on|at|against|between|toward|towards|into|about|among|than|over|under|upon|after|before|like|via|behind|within|without|help|helping|let|urge|urged|told|tell|persuade|convince|pressed|asked|invited|allow|allowed|and)\s+(?:the\s+)?)$/i;
-const CLAUSE_START =
-  /(?:^|[,;:“"(]\s*|\b(?:that|but|while|whereas|although|though|as|because|since|when|if|and|so|should|unless|once)\s+)(?:(?:the|both|also|now|meanwhile|however|then|even|still|indeed|instead|moreover|in turn|for (?:its|his|her|their) part),?\s+)*$/i;
-const POSSESSIVE_AFTER = /^['’]s?\b/;
-/** A clause subject is followed by its verb within a few words. */
-const VERB_SOON =
-  /^(?:[,\s]+[\p{L}’'-]+){0,6}?\s+(?:\p{L}+ed|will|would|has|have|had|is|was|were|are|can|could|should|must|did|does|do|says|said|wants|sees|plans|insists|argues|remains|takes|makes|holds|continues|appears|seems|stands|regards|views|considers|believes|hopes|fears|knows|intends|needs|refuses|accepts|rejects|opposes|supports|welcomes|insist|want|see|remain|oppose|support|reject|accept|welcome)\b/u;
-const ACCORDING_TO = /according to\s+$/i;
-const WORDS = /[A-Za-z0-9\u00C0-\u024F]+/g;
-const wordsBetween = (text: string) => (text.match(WORDS) ?? []).length;
-
-/** A stance observation for each cue whose holder is a state or organisation and whose target is a topic. */
-export interface Observed {
-  readonly observations: Observation[];
-  /** Everyone who holds a frame somewhere: the actors that state or do something. */
-  readonly holders: Mention[];
+export interface SentenceContext {
+  readonly sentence: Sentence;
+  readonly tokens: readonly Token[];
+  readonly structure: SentenceStructure;
+  readonly mentions: readonly Mention[];
+  readonly topics: readonly TopicHit[];
+  readonly cues: readonly Hit[];
+  readonly negators: readonly Hit[];
+  readonly forecast: boolean;
+  readonly earlier: readonly Hit[];
+  /** The author's own closing analysis: only reported speech in it is anyone's position. */
+  readonly analysis: boolean;
+  /** Topics of the sentence before, in the same paragraph: a sentence naming none continues them. */
+  readonly previousTopics: readonly string[];
+  /** Who spoke last in the paragraph: a quotation without a speaker is theirs. */
+  readonly lastSpeaker: readonly Mention[] | undefined;
 }
 
-export function observe(
-  dispatch: Dispatch,
-  sentences: readonly Sentence[],
-  mentions: readonly Mention[],
-  topics: readonly TopicHit[],
-  markers: Markers,
-): Observed {
-  const text = dispatch.text;
-  const observations: Observation[] = [];
-  const holders: Mention[] = [];
-  let lastSpeech: readonly Mention[] = [];
-  let lastParagraph = -1;
-  let previousTopics: readonly string[] = [];
+/** How far (in tokens) a cue reaches for its topic. */
+const TOPIC_REACH = 12;
+/** How far a general verb ("opposed", "welcomed") reaches for the thing it is about. */
+const OBJECT_REACH = 8;
+const NEGATION_REACH = 4;
+const VERDICTS = /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder|ill-advised|misguided)/;
 
-  for (const sentence of sentences) {
-    if (sentence.paragraph !== lastParagraph) {
-      lastSpeech = [];
-      lastParagraph = sentence.paragraph;
-    }
-    const inside = <T extends { start: number; end: number }>(items: readonly T[]) =>
-      items.filter((item) => item.start >= sentence.start && item.end <= sentence.end);
-    const sentenceMentions = inside(mentions);
-    const sentenceTopics = inside(topics);
-    const frames = framesOf(text, sentence, sentenceMentions, inside(markers.speech));
-    for (const frame of frames) holders.push(...frame.holders);
-    const quotes = quoteSpans(text, sentence);
-    const forecast = inside(markers.forecast).length > 0;
-    const speechFrames = frames.filter((frame) => frame.speech);
-    const cues = inside(markers.cues);
-    const negators = inside(markers.negators);
-
-    // A general verb governs the topic cue next to it in the same frame, before ("opposed the
-    // withdrawal") or after it ("regarded the withdrawal as a mistake").
-    const governed = new Map<Cue, Cue>();
-    const sameFrame = (from: number, to: number) =>
-      !frames.some((candidate) => candidate.from > from && candidate.from <= to);
-    for (const cue of cues) {
-      if (cue.topics.length > 0) continue;
-      const next = cues.find(
-        (other) =>
-          other.start > cue.end &&
-          other.topics.length > 0 &&
-          wordsBetween(text.slice(cue.end, other.start)) <= 8,
-      );
-      const previous = cues.findLast(
-        (other) =>
-          other.end < cue.start &&
-          other.topics.length > 0 &&
-          wordsBetween(text.slice(other.end, cue.start)) <= 16,
-      );
-      // Only verdicts look back at their object: "the withdrawal … a mistake".
-      const verdict = /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder)/i.test(cue.text);
-      const target =
-        next && sameFrame(cue.end, next.start)
-          ? next
-          : verdict && previous && sameFrame(previous.end, cue.start)
-            ? previous
-            : undefined;
-      if (target && !governed.has(target)) governed.set(target, cue);
-    }
-    const governing = new Map([...governed.entries()].map(([target, general]) => [general, target]));
-    for (const cue of cues) {
-      if (governed.has(cue)) continue;
-      const inQuote = quotes.some((quote) => quote.start <= cue.start && cue.end <= quote.end);
-      let frame = frames.filter((candidate) => candidate.from <= cue.start).at(-1);
-      if (inQuote) {
-        frame =
-          speechFrames[0] ??
-          (lastSpeech.length > 0 ? { from: sentence.start, holders: lastSpeech, speech: true } : undefined);
-      }
-      if (!frame) continue;
-      if (forecast && !frame.speech) continue;
-      const enclosing = speechFrames.filter((candidate) => candidate.from <= cue.start).at(-1);
-      if (enclosing && enclosing !== frame) {
-        const sameActors = frame.holders.every((holder) =>
-          enclosing.holders.some((speaker) => speaker.actor === holder.actor),
-        );
-        // Inside someone's statement, another actor's plan or decision is reported, not stated.
-        if (frame.possessive && !sameActors) continue;
-        // "Ivanov said that Moscow …": the statement is still Ivanov's.
-        if (sameActors) frame = enclosing;
-      }
-
-      const target = governing.get(cue) ?? cue;
-      const polarity =
-        target === cue ? cue.polarity : cue.polarity === 'oppose' ? flip(target.polarity) : target.polarity;
-      const topic = targetTopic(text, target, sentenceTopics, previousTopics);
-      if (!topic) continue;
-      const stance = negated(text, cue, negators, frame) ? flip(polarity) : polarity;
-      // Explicit qualifiers ("unilaterally", "reserve judgment") outweigh a single plain verb.
-      const weight = (frame.speech ? 1 : 0.8) * (target === cue ? 1 : 1.1) * (stance === 'mixed' ? 1.5 : 1);
-      for (const holder of frame.holders) {
-        if (!holder.actor) continue;
-        observations.push({
-          actor: holder.actor,
-          topic,
-          polarity: stance,
-          weight,
-          sentence,
-          speaker: holder,
-        });
-      }
-    }
-    if (speechFrames.length > 0) lastSpeech = speechFrames.at(-1)?.holders ?? lastSpeech;
-    if (sentenceTopics.length > 0) previousTopics = [...new Set(sentenceTopics.map((hit) => hit.topic))];
-  }
-  return { observations, holders };
-}
-
-const flip = (polarity: Stance): Stance =>
+const flip = (polarity: Polarity): Polarity =>
   polarity === 'support' ? 'oppose' : polarity === 'oppose' ? 'support' : 'mixed';
 
-/** The topic a cue is about: its own topic nearby, or for a general cue the nearest topic named. */
-function targetTopic(
-  text: string,
+function cueOf(hit: Hit): Cue {
+  let general: Polarity | undefined;
+  const topical = new Map<string, Polarity>();
+  for (const value of hit.values as CueValue[]) {
+    if (value.topic === null) general ??= value.polarity;
+    else if (!topical.has(value.topic)) topical.set(value.topic, value.polarity);
+  }
+  return { from: hit.from, to: hit.to, general, topical };
+}
+
+/** The observations of one sentence. */
+export function observeSentence(context: SentenceContext): Observation[] {
+  const { sentence, structure, tokens } = context;
+  const cues = context.cues.map(cueOf);
+  const observations: Observation[] = [];
+  const clauseOf = (index: number) => {
+    let clause = 0;
+    for (let cursor = 0; cursor < structure.clauseStarts.length; cursor++)
+      if ((structure.clauseStarts[cursor] as number) <= index) clause = cursor;
+    return clause;
+  };
+  const clauseEnd = (index: number) => structure.clauseStarts[clauseOf(index) + 1] ?? sentence.to;
+  const clauseStart = (index: number) => structure.clauseStarts[clauseOf(index)] ?? sentence.from;
+
+  // A general verb governs the topical cue or topic right after it ("opposed the withdrawal",
+  // "welcomed the postponement"); a verdict may look back ("the withdrawal … a mistake").
+  const governs = new Map<Cue, Cue | TopicHit>();
+  const governed = new Set<Cue>();
+  for (const cue of cues) {
+    if (!cue.general) continue;
+    const end = Math.min(clauseEnd(cue.from), cue.to + OBJECT_REACH);
+    const nextCue = cues.find(
+      (other) => other !== cue && other.topical.size > 0 && other.from >= cue.to && other.from < end,
+    );
+    const nextTopic = context.topics.find((topic) => topic.from >= cue.to && topic.from < end);
+    let target: Cue | TopicHit | undefined =
+      nextCue && (!nextTopic || nextCue.from <= nextTopic.from) ? nextCue : nextTopic;
+    if (!target && VERDICTS.test(tokens[cue.from]?.norm ?? '')) {
+      // A relative clause may stand between them ("the withdrawal, which takes effect in June, as a mistake").
+      const start = Math.max(sentence.from, cue.from - 2 * TOPIC_REACH);
+      target =
+        [...cues]
+          .reverse()
+          .find((other) => other.topical.size > 0 && other.to <= cue.from && other.from >= start) ??
+        [...context.topics].reverse().find((topic) => topic.to <= cue.from && topic.from >= start);
+    }
+    if (!target) continue;
+    governs.set(cue, target);
+    if ('topical' in target && cue.topical.size === 0) governed.add(target);
+  }
+
+  for (const cue of cues) {
+    if (governed.has(cue)) continue;
+    const target = governs.get(cue);
+    let readings: [string, Polarity][] = [];
+    const ownTopic = cue.topical.size > 0 ? topicFor(cue, context, clauseStart, clauseEnd) : undefined;
+    const ownPolarity = ownTopic ? cue.topical.get(ownTopic) : undefined;
+    if (ownTopic && ownPolarity) {
+      readings = [[ownTopic, ownPolarity]];
+    } else if (target && 'topical' in target) {
+      // general ∘ topical: "opposed the withdrawal" supports the treaty
+      const topic = topicFor(target, context, clauseStart, clauseEnd);
+      const polarity = topic ? target.topical.get(topic) : undefined;
+      if (topic && polarity && cue.general)
+        readings = [
+          [topic, cue.general === 'oppose' ? flip(polarity) : cue.general === 'mixed' ? 'mixed' : polarity],
+        ];
+    } else if (target && cue.general) {
+      readings = [[target.topic, cue.general]];
+    }
+    if (readings.length === 0) continue;
+
+    const at = cue.from;
+    if (structure.conditionals.some(([start, end]) => start <= at && at < end)) continue;
+    const holder = holderOf(at, context, clauseStart);
+    if (!holder) continue;
+    if ((context.forecast || context.analysis) && !holder.speech) continue;
+    const negated = isNegated(at, context, clauseStart);
+    const earlier = context.earlier.some(
+      (hit) => hit.from >= clauseStart(at) - 6 && hit.from < clauseEnd(at),
+    );
+    for (const [topic, polarity] of readings) {
+      const stance = negated ? flip(polarity) : polarity;
+      const weight =
+        (holder.speech ? 1 : 0.8) *
+        (!ownTopic && target && 'topical' in target ? 1.1 : 1) *
+        (stance === 'mixed' ? 1.5 : 1) *
+        (earlier ? 0.35 : 1);
+      for (const mention of holder.mentions) {
+        if (mention.kind === 'voice') continue;
+        for (const actor of mention.actors)
+          observations.push({ actor, topic, polarity: stance, weight, sentence, speaker: mention, earlier });
+      }
+    }
+  }
+  return observations;
+}
+
+/** The topic a topical cue is about: one of its topics named nearby, or the sentence before's. */
+function topicFor(
   cue: Cue,
-  hits: readonly TopicHit[],
-  previousTopics: readonly string[],
+  context: SentenceContext,
+  clauseStart: (index: number) => number,
+  clauseEnd: (index: number) => number,
 ): string | undefined {
-  const distance = (hit: TopicHit) =>
-    hit.start >= cue.end
-      ? wordsBetween(text.slice(cue.end, hit.start))
-      : wordsBetween(text.slice(hit.end, cue.start)) + 2;
-  // "the treaty" may mean ABM or START: a cue of one of them picks its own reading.
-  const reading = (hit: TopicHit) =>
-    cue.topics.length === 0 || cue.topics.includes(hit.topic)
-      ? hit.topic
-      : hit.alternatives?.find((topic) => cue.topics.includes(topic));
-  const candidates = hits.filter((hit) => reading(hit) !== undefined);
-  const nearest = [...candidates].sort((a, b) => distance(a) - distance(b))[0];
-  if (nearest && distance(nearest) <= 14) return reading(nearest);
-  // A sentence that names no topic continues the one before (tried on dev: falling back to the
-  // dispatch's main topic, or letting general verbs do so too, cost precision).
-  if (hits.length === 0 && cue.topics.length > 0)
-    return cue.topics.find((topic) => previousTopics.includes(topic));
+  const { tokens } = context;
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const hit of context.topics) {
+    const readings = hit.anaphor ? hit.alternatives : [hit.topic];
+    const reading = readings.find((topic) => cue.topical.has(topic));
+    if (!reading) continue;
+    const distance =
+      hit.from >= cue.to ? words(tokens, cue.to, hit.from) : words(tokens, hit.to, cue.from) + 2;
+    const sameClause = hit.from >= clauseStart(cue.from) && hit.from < clauseEnd(cue.from);
+    const score = distance + (sameClause ? 0 : 4);
+    if (score < bestDistance) {
+      bestDistance = score;
+      best = reading;
+    }
+  }
+  if (best && bestDistance <= TOPIC_REACH) return best;
+  if (context.topics.length === 0) {
+    for (const topic of context.previousTopics) if (cue.topical.has(topic)) return topic;
+  }
   return undefined;
 }
 
-/** A negator shortly before the cue, inside the same frame, reverses it. */
-function negated(
-  text: string,
-  cue: Cue,
-  negators: readonly { start: number; end: number }[],
-  frame: Frame,
-): boolean {
-  return negators.some(
-    (negator) =>
-      negator.end <= cue.start &&
-      negator.start >= frame.from - 1 &&
-      wordsBetween(text.slice(negator.end, cue.start)) <= 4 &&
-      !/[,;:]/.test(text.slice(negator.end, cue.start)),
-  );
+function words(tokens: readonly Token[], from: number, to: number): number {
+  let count = 0;
+  for (let index = from; index < to; index++) if ((tokens[index] as Token).kind === TokenKind.Word) count++;
+  return count;
 }
 
-/** Who holds what follows: speakers of reported speech, "according to", possessives, clause subjects. */
-function framesOf(
-  text: string,
-  sentence: Sentence,
-  mentions: readonly Mention[],
-  speech: readonly { start: number; end: number }[],
-): Frame[] {
-  const frames: Frame[] = [];
-  const usable = mentions.filter((mention) => mention.kind !== 'pronoun' || !/^[Hh]is$/.test(mention.text));
-  for (const verb of speech) {
-    const before = usable
-      .filter(
-        (mention) => mention.end <= verb.start && wordsBetween(text.slice(mention.end, verb.start)) <= 8,
-      )
-      .at(-1);
-    const after = usable.find(
-      (mention) => mention.start >= verb.end && wordsBetween(text.slice(verb.end, mention.start)) <= 2,
-    );
-    const quoteBefore = /[”"]\s*,?\s*$/.test(text.slice(sentence.start, verb.start).slice(-6));
-    const holder = quoteBefore && after ? after : (before ?? after);
-    if (holder) frames.push({ from: verb.end, holders: withConjuncts(text, holder, usable), speech: true });
+interface Holder {
+  readonly mentions: readonly Mention[];
+  /** Reported speech or a quotation, rather than a clause's own subject. */
+  readonly speech: boolean;
+}
+
+const inRanges = (ranges: readonly (readonly [number, number])[], at: number) =>
+  ranges.some(([start, end]) => start <= at && at < end);
+
+/**
+ * Who holds the cue at a token: the speaker of a quotation or reported statement it sits in
+ * (unless the statement's own subject is another actor: then it is reported, and nobody's), else
+ * the subject of its clause, else of the clause it continues.
+ */
+function holderOf(
+  at: number,
+  context: SentenceContext,
+  clauseStart: (index: number) => number,
+): Holder | undefined {
+  const { structure } = context;
+  const quoted = inRanges(structure.quotes, at);
+  const frames = structure.frames.filter((frame) => inRanges(frame.content, at));
+  const frame: SpeechFrame | undefined = frames.at(-1);
+  if (quoted) {
+    const speaker =
+      frame ?? structure.frames.find((candidate) => !inRanges(structure.quotes, candidate.verb.from));
+    if (speaker) return { mentions: speaker.holders, speech: true };
+    if (context.lastSpeaker) return { mentions: context.lastSpeaker, speech: true };
+    return undefined;
   }
-  for (const mention of usable) {
-    const lead = text.slice(sentence.start, mention.start);
-    const tail = text.slice(mention.end, mention.end + 3);
-    if (ACCORDING_TO.test(lead)) frames.push({ from: mention.end, holders: [mention], speech: true });
-    else if (POSSESSIVE_AFTER.test(tail) || mention.kind === 'body')
-      frames.push({ from: mention.end, holders: [mention], speech: false });
-    else if (
-      CLAUSE_START.test(lead) &&
-      !PREPOSITION_BEFORE.test(lead) &&
-      VERB_SOON.test(text.slice(mention.end, sentence.end))
-    ) {
-      frames.push({ from: mention.end, holders: withConjuncts(text, mention, usable), speech: false });
+  const local = localSubject(at, context, clauseStart, frame);
+  if (frame) {
+    if (!local) return { mentions: frame.holders, speech: true };
+    if (local.holders.some((mention) => mention.kind === 'voice' && mention.actors.length === 0))
+      return undefined;
+    const speakers = new Set(frame.holders.flatMap((mention) => mention.actors));
+    const same = local.holders.filter((mention) => mention.actors.some((actor) => speakers.has(actor)));
+    if (same.length > 0) return { mentions: frame.holders, speech: true };
+    // "Ivanov said Washington’s plan …": a non-subject possessive inside a statement is reported.
+    return undefined;
+  }
+  if (!local) return undefined;
+  return { mentions: local.holders, speech: false };
+}
+
+/** The nearest subject before the token in its clause, or in an earlier clause it continues. */
+function localSubject(
+  at: number,
+  context: SentenceContext,
+  clauseStart: (index: number) => number,
+  frame: SpeechFrame | undefined,
+): Subject | undefined {
+  const { structure } = context;
+  const start = clauseStart(at);
+  const lowest = frame ? Math.min(...frame.content.map(([from]) => from)) : context.sentence.from;
+  let best: Subject | undefined;
+  for (const subject of structure.subjects) {
+    if (subject.at > at) break;
+    if (subject.at < lowest) continue;
+    // A subject inside a conditional antecedent does not hold the main clause.
+    if (inRanges(structure.conditionals, subject.at - 1) && !inRanges(structure.conditionals, at)) continue;
+    if (subject.possessive && subject.at < start) continue;
+    // Inside a statement, only a subject within the statement's own range counts.
+    if (frame && !inRanges(frame.content, subject.at - 1)) continue;
+    best = subject;
+  }
+  return best;
+}
+
+/** A negator shortly before the cue, in the same clause and with no comma between, turns it round. */
+function isNegated(at: number, context: SentenceContext, clauseStart: (index: number) => number): boolean {
+  const { tokens } = context;
+  const start = clauseStart(at);
+  for (const negator of context.negators) {
+    if (negator.to > at || negator.from < start) continue;
+    let gap = 0;
+    let broken = false;
+    for (let index = negator.to; index < at; index++) {
+      const token = tokens[index] as Token;
+      if (token.kind === TokenKind.Comma || token.kind === TokenKind.Dash) broken = true;
+      if (token.kind === TokenKind.Word) gap++;
     }
+    if (!broken && gap <= NEGATION_REACH) return true;
   }
-  frames.sort((a, b) => a.from - b.from);
-  // Frames that start at the same point (a collective subject) hold together.
-  for (let index = frames.length - 1; index > 0; index--) {
-    const current = frames[index] as Frame;
-    const previous = frames[index - 1] as Frame;
-    if (current.from === previous.from) {
-      frames.splice(index - 1, 2, {
-        ...previous,
-        holders: [...new Set([...previous.holders, ...current.holders])],
-        speech: previous.speech || current.speech,
-      });
-    }
-  }
-  // What a newspaper or analyst says about others is its own view: nothing after it is a state's.
-  const voice = frames.findIndex(
-    (frame) => frame.speech && frame.holders.every((holder) => holder.kind === 'voice'),
-  );
-  return voice >= 0 ? frames.slice(0, voice + 1) : frames;
-}
-
-/** "Russia and China", "France and Germany": a subject of two actors holds for both. */
-function withConjuncts(text: string, holder: Mention, mentions: readonly Mention[]): Mention[] {
-  const joined = [holder];
-  for (const other of mentions) {
-    if (other === holder) continue;
-    const between =
-      other.start >= holder.end ? text.slice(holder.end, other.start) : text.slice(other.end, holder.start);
-    if (/^\s*(?:,|and|,\s*and|as well as|together with)\s*$/.test(between)) joined.push(other);
-  }
-  return joined;
-}
-
-function quoteSpans(text: string, sentence: Sentence): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  const body = text.slice(sentence.start, sentence.end);
-  for (const match of body.matchAll(/[“"][^”"]{3,}[”"]/g)) {
-    spans.push({ start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
-  }
-  return spans;
-}
-
-/** The citation group that sources a sentence: the first one after it in its paragraph. */
-export function citationFor(dispatch: Dispatch, sentence: Sentence): Evidence['citation'] {
-  const paragraph = dispatch.paragraphs[sentence.paragraph];
-  if (!paragraph) return null;
-  const paragraphStart = dispatch.paragraphs
-    .slice(0, sentence.paragraph)
-    .reduce((sum, item) => sum + item.text.length + 2, 0);
-  const after = paragraph.citations.filter((citation) => citation.offset >= sentence.start - paragraphStart);
-  const firstOffset = after[0]?.offset;
-  if (firstOffset === undefined) return null;
-  return after
-    .filter((citation) => citation.offset === firstOffset)
-    .map(({ outlet, date }) => ({ outlet, date }));
+  return false;
 }

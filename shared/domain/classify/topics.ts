@@ -1,53 +1,49 @@
-import type { Dictionaries } from './dictionaries.js';
-import { findAll, overlaps, type SearchText, searchText } from './phrases.js';
+import type { Hit } from './scan.js';
 
 export interface TopicHit {
   readonly topic: string;
-  readonly start: number;
-  readonly end: number;
+  /** Token indexes: tokens[from] … tokens[to - 1]. */
+  readonly from: number;
+  readonly to: number;
   readonly weight: number;
   /** "the treaty", "the system": counts for stance, not for the topic score. */
   readonly anaphor: boolean;
-  /** For an anaphor, every topic it could mean (named earlier), latest first. */
-  readonly alternatives?: readonly string[];
+  /** For an anaphor, every topic it could mean that was named before it, latest first. */
+  readonly alternatives: readonly string[];
 }
 
-/** Explicit topic phrases (false friends removed) and anaphora resolved to the latest topic named. */
-export function findTopicHits(text: SearchText, dictionaries: Dictionaries): TopicHit[] {
-  const explicit: TopicHit[] = [];
-  for (const matcher of dictionaries.topics) {
-    const ignored = findAll(matcher.ignore, text);
-    for (const group of matcher.groups) {
-      for (const span of findAll(group.pattern, text)) {
-        if (ignored.some((ignore) => overlaps(ignore, span))) continue;
-        if (explicit.some((hit) => hit.topic === matcher.topic && overlaps(hit, span))) continue;
-        explicit.push({
-          topic: matcher.topic,
-          start: span.start,
-          end: span.end,
-          weight: group.weight,
-          anaphor: false,
-        });
-      }
+/**
+ * Topic phrases (ignore phrases already removed by the scan: "theater missile defense" is not
+ * NMD) and anaphora resolved to the latest topic named that they can mean: "the treaty" after the
+ * ABM treaty is ABM, after START II it is START.
+ */
+export function findTopicHits(hits: readonly Hit[], excluded: (tokenIndex: number) => boolean): TopicHit[] {
+  const found: TopicHit[] = [];
+  /** The latest explicit mention of each topic, by token index. */
+  const latest = new Map<string, number>();
+  for (const hit of hits) {
+    if (excluded(hit.from)) continue;
+    let weight = 0;
+    let topic: string | undefined;
+    const readings: string[] = [];
+    for (const value of hit.values) {
+      if (value.kind === 'topic' && value.weight > weight) {
+        weight = value.weight;
+        topic = value.topic;
+      } else if (value.kind === 'anaphor') readings.push(value.topic);
     }
-  }
-  explicit.sort((a, b) => a.start - b.start);
-  const anaphora: TopicHit[] = [];
-  const seen = new Set<string>();
-  for (const matcher of dictionaries.topics) {
-    for (const span of findAll(matcher.anaphora, text)) {
-      const id = `${span.start}`;
-      if (seen.has(id) || explicit.some((hit) => overlaps(hit, span))) continue;
-      const candidates = dictionaries.topics
-        .filter((other) => findAll(other.anaphora, searchText(span.text)).length > 0)
-        .map((other) => other.topic);
-      const latest = explicit
-        .filter((hit) => hit.start < span.start && candidates.includes(hit.topic))
-        .at(-1);
-      if (!latest) continue;
-      seen.add(id);
-      anaphora.push({ topic: latest.topic, start: span.start, end: span.end, weight: 0, anaphor: true });
+    if (topic) {
+      latest.set(topic, hit.from);
+      found.push({ topic, from: hit.from, to: hit.to, weight, anaphor: false, alternatives: [] });
+      continue;
     }
+    if (readings.length === 0) continue;
+    const alternatives = readings
+      .filter((reading) => latest.has(reading))
+      .sort((a, b) => (latest.get(b) ?? 0) - (latest.get(a) ?? 0));
+    const resolved = alternatives[0];
+    if (resolved)
+      found.push({ topic: resolved, from: hit.from, to: hit.to, weight: 0, anaphor: true, alternatives });
   }
-  return [...explicit, ...anaphora].sort((a, b) => a.start - b.start);
+  return found;
 }

@@ -1,0 +1,664 @@
+import type { Mention } from './mentions.js';
+import { conjunctGroup } from './mentions.js';
+import type { Hit } from './scan.js';
+import type { Sentence } from './sentences.js';
+import { type Token, TokenKind } from './tokens.js';
+
+/**
+ * Who holds what a sentence says. A sentence is cut into clauses; a clause's holder is the
+ * speaker of the reported speech or quotation it belongs to, else its own subject, else the
+ * subject of the clause it continues ("… said X and urged Y" is still the speaker's).
+ */
+
+/** A reported statement: its speaker and the tokens that are the statement. */
+export interface SpeechFrame {
+  readonly verb: Hit;
+  readonly holders: readonly Mention[];
+  /** Token ranges of the statement, [from, to). */
+  readonly content: readonly (readonly [number, number])[];
+}
+
+/** A clause subject or possessive that holds the clause after it. */
+export interface Subject {
+  readonly at: number;
+  readonly holders: readonly Mention[];
+  /** "Moscow’s insistence", "the American decision": the actor's act, named as a noun. */
+  readonly possessive: boolean;
+}
+
+export interface SentenceStructure {
+  /** Token indexes where a clause starts, ascending; the first is the sentence start. */
+  readonly clauseStarts: readonly number[];
+  /** Token ranges inside quotation marks. */
+  readonly quotes: readonly (readonly [number, number])[];
+  readonly frames: readonly SpeechFrame[];
+  readonly subjects: readonly Subject[];
+  /** Token ranges of conditional antecedents ("if Washington deploys …,"). */
+  readonly conditionals: readonly (readonly [number, number])[];
+}
+
+/** Words that start a new clause. */
+const CLAUSE_WORDS = new Set([
+  'but',
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'however',
+  'yet',
+  'because',
+  'since',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'unless',
+  'if',
+  'when',
+  'after',
+  'before',
+  'once',
+  'whether',
+  'so',
+]);
+/** Words after which a mention is not a subject: it is an object or sits in a phrase. */
+const PREPOSITIONS = new Set([
+  'of',
+  'to',
+  'with',
+  'by',
+  'from',
+  'for',
+  'on',
+  'at',
+  'against',
+  'between',
+  'toward',
+  'towards',
+  'into',
+  'about',
+  'among',
+  'than',
+  'over',
+  'under',
+  'upon',
+  'like',
+  'via',
+  'behind',
+  'within',
+  'without',
+  'in',
+  'help',
+  'helping',
+  'let',
+  'urge',
+  'urged',
+  'urging',
+  'told',
+  'tell',
+  'telling',
+  'persuade',
+  'convince',
+  'pressed',
+  'asked',
+  'invited',
+  'allow',
+  'allowed',
+  'visited',
+  'visit',
+  'met',
+  'meet',
+  'meeting',
+  'joined',
+  'join',
+  'outflank',
+  'reassure',
+  'warned',
+  'accused',
+  'criticized',
+  'criticised',
+  'called',
+  'notified',
+  'informed',
+  'assured',
+  'reminded',
+  'give',
+  'gave',
+  'offered',
+  'leave',
+  'leaving',
+  'left',
+  'despite',
+  'including',
+  'such',
+  'as',
+  'near',
+  'across',
+  'through',
+  'throughout',
+  'during',
+  'per',
+]);
+/** Words that may stand between a clause start and its subject. */
+const SUBJECT_LEAD = new Set([
+  'the',
+  'both',
+  'also',
+  'now',
+  'meanwhile',
+  'then',
+  'even',
+  'still',
+  'indeed',
+  'instead',
+  'moreover',
+  'later',
+  'earlier',
+  'and',
+  'that',
+  'but',
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'as',
+  'because',
+  'since',
+  'when',
+  'if',
+  'so',
+  'unless',
+  'once',
+  'there',
+  'here',
+  'yesterday',
+  'today',
+  'finally',
+  'first',
+  'nor',
+  'for',
+  'its',
+  'his',
+  'her',
+  'their',
+  'part',
+  'in',
+  'turn',
+  'too',
+  'however',
+  'thus',
+  'accordingly',
+  'likewise',
+  'similarly',
+  'separately',
+  'a',
+  'an',
+  'all',
+  'senior',
+  'top',
+  'other',
+  'several',
+  'some',
+  'many',
+  'most',
+]);
+/** Tokens that are plainly verbs, auxiliaries, or adverbs before a verb. */
+const VERBS = new Set([
+  'will',
+  'would',
+  'has',
+  'have',
+  'had',
+  'is',
+  'was',
+  'were',
+  'are',
+  'can',
+  'could',
+  'should',
+  'must',
+  'did',
+  'does',
+  'do',
+  'may',
+  'might',
+  'shall',
+  'says',
+  'wants',
+  'sees',
+  'plans',
+  'insists',
+  'argues',
+  'remains',
+  'takes',
+  'makes',
+  'holds',
+  'continues',
+  'appears',
+  'seems',
+  'stands',
+  'regards',
+  'views',
+  'considers',
+  'believes',
+  'hopes',
+  'fears',
+  'knows',
+  'intends',
+  'needs',
+  'refuses',
+  'accepts',
+  'rejects',
+  'opposes',
+  'supports',
+  'welcomes',
+  'insist',
+  'want',
+  'see',
+  'remain',
+  'oppose',
+  'support',
+  'reject',
+  'accept',
+  'welcome',
+  'sees',
+  'saw',
+  'took',
+  'made',
+  'gave',
+  'put',
+  'set',
+  'came',
+  'went',
+  'told',
+  'said',
+  'held',
+  'kept',
+  'left',
+  'won',
+  'began',
+  'spoke',
+  'wrote',
+  'drew',
+  'threw',
+  'met',
+  'sent',
+  'got',
+  'found',
+  'thought',
+  'felt',
+  'stood',
+  'brought',
+  'signed',
+  'voted',
+  'agreed',
+  'expressed',
+  'used',
+  'described',
+  'called',
+  'urged',
+  'calls',
+  'describes',
+  'condemns',
+  'pledges',
+  'commits',
+  'reaffirms',
+  'notes',
+  'warns',
+  'declares',
+  'announces',
+  'proposes',
+  'stresses',
+  'reiterates',
+  'demands',
+  'wishes',
+  'understands',
+  'shares',
+  'recognizes',
+  'recognises',
+  'backs',
+  'favors',
+  'favours',
+  'objects',
+  'questions',
+  'doubts',
+  'expects',
+  'prefers',
+  'seeks',
+  'offers',
+  'faces',
+  'gets',
+  'gives',
+  'goes',
+  'keeps',
+  'leaves',
+  'looks',
+  'means',
+  'puts',
+  'sets',
+  'tells',
+  'thinks',
+  'tries',
+  'turns',
+  'works',
+  'bears',
+  'also',
+  'still',
+  'again',
+  'now',
+  'firmly',
+  'repeatedly',
+  'quickly',
+  'publicly',
+  'openly',
+  'flatly',
+  'strongly',
+  'sharply',
+  'reportedly',
+  'never',
+  'not',
+  "n't",
+  'always',
+  'once',
+  'then',
+  'later',
+  'immediately',
+]);
+
+const isVerbish = (token: Token | undefined, verbs: ReadonlySet<number>, index: number) => {
+  if (!token || token.kind !== TokenKind.Word) return false;
+  if (verbs.has(index) || VERBS.has(token.norm)) return true;
+  const word = token.norm;
+  return !token.capital && word.length > 4 && (word.endsWith('ed') || word.endsWith('es'));
+};
+
+const HARD_BREAKS = new Set<number>([TokenKind.Semicolon, TokenKind.Colon, TokenKind.Dash]);
+
+/** Clause starts, quotations, speech frames, subjects and conditionals of one sentence. */
+export function structureOf(
+  sentence: Sentence,
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  mentionRange: readonly [number, number],
+  speech: readonly Hit[],
+  conditionalHits: readonly Hit[],
+  verbTokens: ReadonlySet<number>,
+  quoteOpenAtStart: boolean,
+): SentenceStructure {
+  const { from, to } = sentence;
+  const [firstMention, lastMention] = mentionRange;
+  const own = mentions.slice(firstMention, lastMention);
+
+  // Quotations, including one still open from an earlier sentence of the paragraph.
+  const quotes: [number, number][] = [];
+  let open = quoteOpenAtStart ? from : -1;
+  for (let index = from; index < to; index++) {
+    const token = tokens[index] as Token;
+    const opening = token.kind === TokenKind.QuoteOpen || (token.kind === TokenKind.Quote && open < 0);
+    const closing = token.kind === TokenKind.QuoteClose || (token.kind === TokenKind.Quote && open >= 0);
+    if (opening && open < 0) open = index + 1;
+    else if (closing && open >= 0) {
+      quotes.push([open, index]);
+      open = -1;
+    }
+  }
+  if (open >= 0) quotes.push([open, to]);
+  const inQuote = (index: number) => quotes.some(([start, end]) => start <= index && index < end);
+
+  // Clauses.
+  const clauseStarts: number[] = [from];
+  for (let index = from + 1; index < to; index++) {
+    const token = tokens[index] as Token;
+    const previous = tokens[index - 1] as Token;
+    if (HARD_BREAKS.has(previous.kind)) clauseStarts.push(index);
+    else if (token.kind === TokenKind.Word && CLAUSE_WORDS.has(token.norm)) clauseStarts.push(index);
+    else if (token.norm === 'that' && isComplementizer(tokens, index, to)) clauseStarts.push(index + 1);
+    else if (token.norm === 'and' && previous.kind === TokenKind.Comma) clauseStarts.push(index);
+  }
+  const unique = [...new Set(clauseStarts)].sort((a, b) => a - b);
+
+  // Speech frames: "X said (that) …", "…, X said", "…,” said X", "according to X, …".
+  const frames: SpeechFrame[] = [];
+  for (const verb of speech) {
+    if (verb.from < from || verb.from >= to || inQuote(verb.from)) continue;
+    const after = own.find((mention) => mention.from >= verb.to && mention.from - verb.to <= 2);
+    const before = nearestBefore(own, verb.from, tokens, 10);
+    const quoteBefore = isQuoteEnd(tokens, verb.from);
+    const holder =
+      quoteBefore && after
+        ? after
+        : (before ?? (after && inversionAllowed(tokens, verb, after) ? after : undefined));
+    if (!holder) continue;
+    const holders = conjunctGroup(own, own.indexOf(holder), tokens);
+    const frameStart = Math.min(holder.from, verb.from);
+    const frameEnd = Math.max(holder.to, verb.to);
+    const next = tokens[frameEnd];
+    const followed = next !== undefined && frameEnd < to && next.kind !== TokenKind.Stop;
+    const content: [number, number][] = [];
+    // Postposed or parenthetical: the statement is (also) before the frame.
+    if (frameStart > from + 1 && (!followed || next?.kind === TokenKind.Comma))
+      content.push([from, frameStart]);
+    if (followed) content.push([frameEnd, to]);
+    frames.push({ verb, holders, content });
+  }
+  for (const mention of own) {
+    const a = tokens[mention.from - 2];
+    const b = tokens[mention.from - 1];
+    if (a?.norm === 'according' && b?.norm === 'to') {
+      const holders = conjunctGroup(own, own.indexOf(mention), tokens);
+      const content: [number, number][] = [];
+      if (mention.from - 2 > from + 1) content.push([from, mention.from - 2]);
+      content.push([mention.to, to]);
+      frames.push({ verb: { from: mention.from - 2, to: mention.from, values: [] }, holders, content });
+    }
+  }
+
+  // Subjects: a mention at the start of a clause, followed by its verb.
+  const subjects: Subject[] = [];
+  for (let index = 0; index < own.length; index++) {
+    const mention = own[index] as Mention;
+    if (mention.kind === 'voice' && mention.actors.length === 0 && !startsClause(tokens, mention.from, from))
+      continue;
+    const possessive = mention.possessive || mention.kind === 'body';
+    if (possessive && !isSubjectPosition(tokens, mention.from, from)) {
+      subjects.push({ at: mention.to, holders: [mention], possessive: true });
+      continue;
+    }
+    if (!startsClause(tokens, mention.from, from)) continue;
+    if (!verbSoon(tokens, mention.to, to, verbTokens)) {
+      if (possessive) subjects.push({ at: mention.to, holders: [mention], possessive: true });
+      continue;
+    }
+    subjects.push({ at: mention.to, holders: withFollowingConjuncts(own, index, tokens), possessive: false });
+  }
+
+  // Conditional antecedents: from "if" to the next comma (or "then").
+  const conditionals: [number, number][] = [];
+  for (const hit of conditionalHits) {
+    if (hit.from < from || hit.from >= to) continue;
+    // "should" opens a condition only at the head of a clause ("Should Washington scrap the treaty, …").
+    if (tokens[hit.from]?.norm === 'should' && !unique.includes(hit.from) && hit.from !== from) continue;
+    let end = hit.to;
+    while (
+      end < to &&
+      (tokens[end] as Token).kind !== TokenKind.Comma &&
+      (tokens[end] as Token).norm !== 'then'
+    )
+      end++;
+    conditionals.push([hit.from, end]);
+  }
+  return { clauseStarts: unique, quotes, frames, subjects, conditionals };
+}
+
+/** "that" introduces a clause unless it is a determiner ("that treaty") or a relative "that is". */
+function isComplementizer(tokens: readonly Token[], index: number, to: number): boolean {
+  const next = tokens[index + 1];
+  if (!next || index + 1 >= to) return false;
+  if (next.norm === 'is' || next.norm === 'was') return false;
+  const previous = tokens[index - 1];
+  // "so that", "such that", "now that": still a clause.
+  if (previous && VERBS.has(previous.norm)) return true;
+  return (
+    next.capital ||
+    [
+      'the',
+      'it',
+      'he',
+      'she',
+      'they',
+      'its',
+      'his',
+      'their',
+      'a',
+      'any',
+      'if',
+      'no',
+      'there',
+      'this',
+      'such',
+      'both',
+      'neither',
+      'all',
+      'we',
+      'i',
+    ].includes(next.norm) ||
+    (previous?.kind === TokenKind.Word && previous.norm.endsWith('ed'))
+  );
+}
+
+const isQuoteEnd = (tokens: readonly Token[], at: number) => {
+  for (let index = at - 1; index >= Math.max(0, at - 3); index--) {
+    const token = tokens[index] as Token;
+    if (token.kind === TokenKind.QuoteClose || token.kind === TokenKind.Quote) return true;
+    if (token.kind !== TokenKind.Comma) return false;
+  }
+  return false;
+};
+
+/** "…, said Ivanov", "added the minister": a speaker after the verb only after a comma or quote. */
+function inversionAllowed(tokens: readonly Token[], verb: Hit, holder: Mention): boolean {
+  const before = tokens[verb.from - 1];
+  return (
+    holder.from - verb.to <= 1 &&
+    (before === undefined || before.kind === TokenKind.Comma || before.kind === TokenKind.QuoteClose)
+  );
+}
+
+/** The mention nearest before a token, within a clause: the speaker of "X, the minister, said". */
+function nearestBefore(
+  own: readonly Mention[],
+  at: number,
+  tokens: readonly Token[],
+  reach: number,
+): Mention | undefined {
+  for (let index = own.length - 1; index >= 0; index--) {
+    const mention = own[index] as Mention;
+    if (mention.to > at) continue;
+    if (at - mention.to > reach) return undefined;
+    for (let cursor = mention.to; cursor < at; cursor++) {
+      const token = tokens[cursor] as Token;
+      if (
+        HARD_BREAKS.has(token.kind) ||
+        token.kind === TokenKind.QuoteClose ||
+        token.kind === TokenKind.QuoteOpen ||
+        token.kind === TokenKind.Stop
+      )
+        return undefined;
+    }
+    // "the Chinese ambassador to Moscow said": the speaker is the ambassador, not Moscow.
+    const lead = tokens[mention.from - 1];
+    if (lead && PREPOSITIONS.has(lead.norm) && lead.norm !== 'as') continue;
+    return mention;
+  }
+  return undefined;
+}
+
+/** Skipping determiners and adverbs, is the mention at the start of a clause? */
+function startsClause(tokens: readonly Token[], at: number, sentenceStart: number): boolean {
+  for (let index = at - 1; index >= sentenceStart; index--) {
+    const token = tokens[index] as Token;
+    if (
+      token.kind === TokenKind.Comma ||
+      HARD_BREAKS.has(token.kind) ||
+      token.kind === TokenKind.QuoteOpen ||
+      token.kind === TokenKind.Quote ||
+      token.kind === TokenKind.ParenOpen
+    )
+      return true;
+    if (token.kind !== TokenKind.Word) return false;
+    if (PREPOSITIONS.has(token.norm) && token.norm !== 'as') return false;
+    if (!SUBJECT_LEAD.has(token.norm)) {
+      // "Foreign Ministry spokesman", "Chinese", "Senior": capitalised words in a title run.
+      if (!token.capital) return false;
+    }
+    if (
+      [
+        'that',
+        'but',
+        'while',
+        'whereas',
+        'although',
+        'though',
+        'because',
+        'since',
+        'when',
+        'if',
+        'unless',
+        'once',
+        'and',
+        'so',
+        'nor',
+      ].includes(token.norm)
+    )
+      return true;
+  }
+  return true;
+}
+
+/** A possessive in subject position ("Moscow’s insistence … has") holds its clause like a subject. */
+function isSubjectPosition(tokens: readonly Token[], at: number, sentenceStart: number): boolean {
+  return startsClause(tokens, at, sentenceStart);
+}
+
+function verbSoon(tokens: readonly Token[], from: number, to: number, verbs: ReadonlySet<number>): boolean {
+  let words = 0;
+  let inAppositive = false;
+  for (let index = from; index < to && words < 12; index++) {
+    const token = tokens[index] as Token;
+    if (token.kind === TokenKind.Comma) {
+      inAppositive = !inAppositive;
+      continue;
+    }
+    if (token.kind === TokenKind.Possessive) continue;
+    if (token.kind !== TokenKind.Word && token.kind !== TokenKind.Number) {
+      if (token.kind === TokenKind.Stop || HARD_BREAKS.has(token.kind)) return false;
+      continue;
+    }
+    words++;
+    if (isVerbish(token, verbs, index)) return true;
+    if (!inAppositive && words > 6) return false;
+  }
+  return false;
+}
+
+/** "Russia and China oppose …": the conjuncts after the first subject hold with it. */
+function withFollowingConjuncts(own: readonly Mention[], index: number, tokens: readonly Token[]): Mention[] {
+  const group = [own[index] as Mention];
+  for (let cursor = index + 1; cursor < own.length; cursor++) {
+    const previous = group.at(-1) as Mention;
+    const next = own[cursor] as Mention;
+    if (!joinsForward(tokens, previous.to, next.from)) break;
+    group.push(next);
+  }
+  return group;
+}
+
+const FORWARD_JOINERS = new Set(['and', 'as', 'well', 'together', 'with', 'along', ',', 'plus']);
+function joinsForward(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to <= from || to - from > 3) return false;
+  for (let index = from; index < to; index++) {
+    const token = tokens[index] as Token;
+    if (!FORWARD_JOINERS.has(token.norm) && token.kind !== TokenKind.Possessive) return false;
+  }
+  return true;
+}

@@ -1,0 +1,151 @@
+import { type Token, TokenKind, tokenize } from './tokens.js';
+
+/**
+ * Every dictionary phrase — topic names, actors, people, cues, speech verbs — in one word trie,
+ * so the whole lexicon is matched in a single pass over the tokens (the way dictionary event
+ * coders work) instead of one regular expression per list.
+ *
+ * Phrase syntax: words separated by spaces or hyphens; a `*` ends a word that may go on
+ * ("withdraw*" → withdraws, withdrawal); a case-sensitive phrase must match letter for letter
+ * ("START" but not "start").
+ */
+export class PhraseSyntaxError extends Error {
+  override readonly name = 'PhraseSyntaxError';
+}
+
+interface Node<V> {
+  readonly next: Map<string, Node<V>>;
+  /** Children reached by a word that starts with the key ("withdraw*"). */
+  readonly prefixes: { readonly prefix: string; readonly node: Node<V> }[];
+  readonly values: { readonly value: V; readonly exact: readonly string[] | null }[];
+}
+
+const newNode = <V>(): Node<V> => ({ next: new Map(), prefixes: [], values: [] });
+/** Root-level prefixes are indexed by their first three letters, so a word checks only a few. */
+const PREFIX_KEY = 3;
+
+export interface PhraseMatch<V> {
+  /** Token indexes: the match covers tokens[from] … tokens[to - 1]. */
+  readonly from: number;
+  readonly to: number;
+  readonly value: V;
+}
+
+interface Step {
+  readonly word: string;
+  readonly prefix: boolean;
+  readonly raw: string;
+}
+
+function stepsOf(phrase: string): Step[] {
+  const tokens = tokenize(phrase);
+  const steps: Step[] = [];
+  for (const token of tokens) {
+    if (token.kind === TokenKind.Other && token.norm === '*') {
+      const last = steps.at(-1);
+      if (!last || last.prefix) throw new PhraseSyntaxError(`"${phrase}": a * must end a word`);
+      if (last.word.length < PREFIX_KEY)
+        throw new PhraseSyntaxError(`"${phrase}": a word before * needs at least ${PREFIX_KEY} letters`);
+      steps[steps.length - 1] = { ...last, prefix: true };
+      continue;
+    }
+    steps.push({ word: token.norm, prefix: false, raw: phrase.slice(token.start, token.end) });
+  }
+  if (steps.length === 0) throw new PhraseSyntaxError(`"${phrase}" has no words`);
+  return steps;
+}
+
+export class PhraseTrie<V> {
+  private readonly root: Node<V> = newNode();
+  private readonly rootPrefixes = new Map<string, { prefix: string; node: Node<V> }[]>();
+
+  add(phrase: string, value: V, caseSensitive = false): void {
+    const steps = stepsOf(phrase);
+    let node = this.root;
+    steps.forEach((step, index) => {
+      if (step.prefix) {
+        const list =
+          index === 0 ? this.rootList(step.word) : (node.prefixes as { prefix: string; node: Node<V> }[]);
+        let entry = list.find((candidate) => candidate.prefix === step.word);
+        if (!entry) {
+          entry = { prefix: step.word, node: newNode() };
+          list.push(entry);
+        }
+        node = entry.node;
+      } else {
+        let child = node.next.get(step.word);
+        if (!child) {
+          child = newNode();
+          node.next.set(step.word, child);
+        }
+        node = child;
+      }
+    });
+    node.values.push({ value, exact: caseSensitive ? steps.map((step) => step.raw) : null });
+  }
+
+  private rootList(prefix: string) {
+    const key = prefix.slice(0, PREFIX_KEY);
+    let list = this.rootPrefixes.get(key);
+    if (!list) {
+      list = [];
+      this.rootPrefixes.set(key, list);
+    }
+    return list;
+  }
+
+  /** Every phrase that starts at tokens[from], shortest first. */
+  matchAt(tokens: readonly Token[], from: number, text: string, out: PhraseMatch<V>[]): void {
+    const first = tokens[from];
+    if (!first || (first.kind !== TokenKind.Word && first.kind !== TokenKind.Number)) return;
+    const exact = this.root.next.get(first.norm);
+    if (exact) this.walk(exact, tokens, from, from + 1, text, out);
+    if (first.norm.length >= PREFIX_KEY) {
+      const list = this.rootPrefixes.get(first.norm.slice(0, PREFIX_KEY));
+      if (list)
+        for (const entry of list)
+          if (first.norm.startsWith(entry.prefix)) this.walk(entry.node, tokens, from, from + 1, text, out);
+    }
+  }
+
+  private walk(
+    node: Node<V>,
+    tokens: readonly Token[],
+    from: number,
+    to: number,
+    text: string,
+    out: PhraseMatch<V>[],
+  ): void {
+    for (const { value, exact } of node.values) {
+      if (exact && !matchesExactly(exact, tokens, from, text)) continue;
+      out.push({ from, to, value });
+    }
+    const token = tokens[to];
+    if (
+      !token ||
+      (token.kind !== TokenKind.Word &&
+        token.kind !== TokenKind.Number &&
+        token.kind !== TokenKind.Possessive)
+    )
+      return;
+    const child = node.next.get(token.norm);
+    if (child) this.walk(child, tokens, from, to + 1, text, out);
+    for (const entry of node.prefixes)
+      if (token.norm.startsWith(entry.prefix)) this.walk(entry.node, tokens, from, to + 1, text, out);
+  }
+}
+
+function matchesExactly(
+  exact: readonly string[],
+  tokens: readonly Token[],
+  from: number,
+  text: string,
+): boolean {
+  for (let index = 0; index < exact.length; index++) {
+    const token = tokens[from + index];
+    if (!token) return false;
+    const wanted = exact[index] as string;
+    if (token.end - token.start !== wanted.length || !text.startsWith(wanted, token.start)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,62 @@
+import type { Layer, LexValue } from './dictionaries.js';
+import type { PhraseMatch, PhraseTrie } from './phrase-trie.js';
+import type { Token } from './tokens.js';
+
+/** A dictionary phrase found in the text: tokens[from] … tokens[to - 1], with every value it has there. */
+export interface Hit {
+  readonly from: number;
+  readonly to: number;
+  readonly values: readonly LexValue[];
+}
+
+export type ScanResult = Readonly<Record<Layer, readonly Hit[]>>;
+
+/**
+ * One pass of the lexicon over the tokens. Within each layer (topics, actor mentions, cues,
+ * speech verbs, negators…) matches do not overlap: the longest phrase at the leftmost start wins,
+ * so "theater missile defense" (ignored) hides "missile defense" and "Washington Post" hides
+ * "Washington".
+ */
+export function scan(tokens: readonly Token[], text: string, lexicon: PhraseTrie<LexValue>): ScanResult {
+  const result: Record<Layer, Hit[]> = {
+    topic: [],
+    mention: [],
+    cue: [],
+    speech: [],
+    negator: [],
+    forecast: [],
+    conditional: [],
+    earlier: [],
+  };
+  const busyUntil: Record<Layer, number> = {
+    topic: 0,
+    mention: 0,
+    cue: 0,
+    speech: 0,
+    negator: 0,
+    forecast: 0,
+    conditional: 0,
+    earlier: 0,
+  };
+  const matches: PhraseMatch<LexValue>[] = [];
+  const longest = new Map<Layer, number>();
+  for (let index = 0; index < tokens.length; index++) {
+    matches.length = 0;
+    lexicon.matchAt(tokens, index, text, matches);
+    if (matches.length === 0) continue;
+    longest.clear();
+    for (const match of matches) {
+      const layer = match.value.layer;
+      if (busyUntil[layer] > index) continue;
+      if ((longest.get(layer) ?? 0) < match.to) longest.set(layer, match.to);
+    }
+    for (const [layer, to] of longest) {
+      const values = matches
+        .filter((match) => match.to === to && match.value.layer === layer)
+        .map((match) => match.value);
+      result[layer].push({ from: index, to, values });
+      busyUntil[layer] = to;
+    }
+  }
+  return result;
+}
