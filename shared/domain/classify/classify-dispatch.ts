@@ -11,7 +11,7 @@ import type {
 import { type SentenceStructure, structureOf } from './clauses.js';
 import { type Dictionaries, defaultDictionaries } from './dictionaries.js';
 import { findMentions, type Mention } from './mentions.js';
-import { scan } from './scan.js';
+import { type Hit, scan } from './scan.js';
 import { type Sentence, splitSentences } from './sentences.js';
 import { type Observation, observeSentence } from './stance.js';
 import { type Token, TokenKind, tokenize } from './tokens.js';
@@ -28,6 +28,27 @@ const MIXED_SHARE = 0.75;
 export function classifyDispatch(
   dispatch: Dispatch,
   dictionaries: Dictionaries = defaultDictionaries,
+): Classification {
+  return analyseDispatch(dispatch, dictionaries);
+}
+
+/** What the classifier saw in one sentence, for `explain`. */
+export interface SentenceTrace {
+  readonly sentence: Sentence;
+  readonly tokens: readonly Token[];
+  readonly structure: SentenceStructure;
+  readonly mentions: readonly Mention[];
+  readonly topics: readonly TopicHit[];
+  readonly cues: readonly Hit[];
+  readonly observations: readonly Observation[];
+  readonly forecast: boolean;
+  readonly analysis: boolean;
+}
+
+export function analyseDispatch(
+  dispatch: Dispatch,
+  dictionaries: Dictionaries,
+  trace?: (sentence: SentenceTrace) => void,
 ): Classification {
   const text = dispatch.text;
   const tokens = tokenize(text);
@@ -117,9 +138,22 @@ export function classifyDispatch(
       earlier: slice(found.earlier, 'earlier'),
       analysis: sentence.paragraph === analysisParagraph,
       previousTopics,
+      nominal: dictionaries.nominal,
+      harms: dictionaries.harms,
       lastSpeaker,
     });
     observations.push(...sentenceObservations);
+    trace?.({
+      sentence,
+      tokens,
+      structure,
+      mentions: mentions.slice(mentionRange[0], mentionRange[1]),
+      topics: sentenceTopics,
+      cues,
+      observations: sentenceObservations,
+      forecast,
+      analysis: sentence.paragraph === analysisParagraph,
+    });
     for (const frame of structure.frames) holders.push(...frame.holders);
     for (const subject of structure.subjects) if (!subject.possessive) holders.push(...subject.holders);
     const lastFrame = structure.frames.at(-1);

@@ -412,51 +412,19 @@ export function structureOf(
     const previous = tokens[index - 1] as Token;
     if (HARD_BREAKS.has(previous.kind)) clauseStarts.push(index);
     else if (token.kind === TokenKind.Word && CLAUSE_WORDS.has(token.norm)) clauseStarts.push(index);
-    else if (token.norm === 'that' && isComplementizer(tokens, index, to)) clauseStarts.push(index + 1);
-    else if (token.norm === 'and' && previous.kind === TokenKind.Comma) clauseStarts.push(index);
+    else if (token.norm === 'that' && isComplementizer(tokens, index, to)) {
+      clauseStarts.push(index + 1);
+    } else if (token.norm === 'and' && previous.kind === TokenKind.Comma) clauseStarts.push(index);
   }
   const unique = [...new Set(clauseStarts)].sort((a, b) => a - b);
 
-  // Speech frames: "X said (that) …", "…, X said", "…,” said X", "according to X, …".
-  const frames: SpeechFrame[] = [];
-  for (const verb of speech) {
-    if (verb.from < from || verb.from >= to || inQuote(verb.from)) continue;
-    const after = own.find((mention) => mention.from >= verb.to && mention.from - verb.to <= 2);
-    const before = nearestBefore(own, verb.from, tokens, 10);
-    const quoteBefore = isQuoteEnd(tokens, verb.from);
-    const holder =
-      quoteBefore && after
-        ? after
-        : (before ?? (after && inversionAllowed(tokens, verb, after) ? after : undefined));
-    if (!holder) continue;
-    const holders = conjunctGroup(own, own.indexOf(holder), tokens);
-    const frameStart = Math.min(holder.from, verb.from);
-    const frameEnd = Math.max(holder.to, verb.to);
-    const next = tokens[frameEnd];
-    const followed = next !== undefined && frameEnd < to && next.kind !== TokenKind.Stop;
-    const content: [number, number][] = [];
-    // Postposed or parenthetical: the statement is (also) before the frame.
-    if (frameStart > from + 1 && (!followed || next?.kind === TokenKind.Comma))
-      content.push([from, frameStart]);
-    if (followed) content.push([frameEnd, to]);
-    frames.push({ verb, holders, content });
-  }
-  for (const mention of own) {
-    const a = tokens[mention.from - 2];
-    const b = tokens[mention.from - 1];
-    if (a?.norm === 'according' && b?.norm === 'to') {
-      const holders = conjunctGroup(own, own.indexOf(mention), tokens);
-      const content: [number, number][] = [];
-      if (mention.from - 2 > from + 1) content.push([from, mention.from - 2]);
-      content.push([mention.to, to]);
-      frames.push({ verb: { from: mention.from - 2, to: mention.from, values: [] }, holders, content });
-    }
-  }
-
-  // Subjects: a mention at the start of a clause, followed by its verb.
+  // Subjects: a mention at the start of a clause, followed by its verb. A subject of several
+  // ("Jiang, Putin and Nazarbaev put their names …") holds as one.
   const subjects: Subject[] = [];
+  const inGroup = new Set<Mention>();
   for (let index = 0; index < own.length; index++) {
     const mention = own[index] as Mention;
+    if (inGroup.has(mention) || mention.document) continue;
     if (mention.kind === 'voice' && mention.actors.length === 0 && !startsClause(tokens, mention.from, from))
       continue;
     const possessive = mention.possessive || mention.kind === 'body';
@@ -469,7 +437,42 @@ export function structureOf(
       if (possessive) subjects.push({ at: mention.to, holders: [mention], possessive: true });
       continue;
     }
-    subjects.push({ at: mention.to, holders: withFollowingConjuncts(own, index, tokens), possessive: false });
+    const holders = withFollowingConjuncts(own, index, tokens);
+    for (const holder of holders) inGroup.add(holder);
+    const last = holders.at(-1) as Mention;
+    subjects.push({ at: last.to, holders, possessive: false });
+  }
+
+  // Speech frames: "X said (that) …", "…, X said", "…,” said X", "according to X, …".
+  const frames: SpeechFrame[] = [];
+  for (const verb of speech) {
+    if (verb.from < from || verb.from >= to || inQuote(verb.from)) continue;
+    // "States", "Calls": a capital mid-sentence is a name or a noun, not a verb.
+    if ((tokens[verb.from] as Token).capital && verb.from !== from) continue;
+    const holder = speakerOf(verb, own, subjects, tokens, from);
+    if (!holder) continue;
+    const holders = holder.group;
+    const frameStart = Math.min(holder.mention.from, verb.from);
+    const frameEnd = Math.max(holder.mention.to, verb.to);
+    const next = tokens[frameEnd];
+    const followed = next !== undefined && frameEnd < to && next.kind !== TokenKind.Stop;
+    const content: [number, number][] = [];
+    // Postposed or parenthetical: the statement is (also) before the frame.
+    if (frameStart > from + 1 && (!followed || next?.kind === TokenKind.Comma))
+      content.push([from, frameStart]);
+    if (followed) content.push([Math.max(frameEnd, verb.to), to]);
+    frames.push({ verb, holders, content });
+  }
+  for (const mention of own) {
+    const a = tokens[mention.from - 2];
+    const b = tokens[mention.from - 1];
+    if (a?.norm === 'according' && b?.norm === 'to') {
+      const holders = conjunctGroup(own, own.indexOf(mention), tokens);
+      const content: [number, number][] = [];
+      if (mention.from - 2 > from + 1) content.push([from, mention.from - 2]);
+      content.push([mention.to, to]);
+      frames.push({ verb: { from: mention.from - 2, to: mention.from, values: [] }, holders, content });
+    }
   }
 
   // Conditional antecedents: from "if" to the next comma (or "then").
@@ -535,11 +538,79 @@ const isQuoteEnd = (tokens: readonly Token[], at: number) => {
   return false;
 };
 
+/**
+ * Who speaks through a verb: the mention just before it ("Ivanov, the minister, said"), the
+ * clause subject further back ("Blair, whose government …, said"), the sentence's subject for a
+ * verb joined by "and" ("Clinton made the case … and insisted"), or one right after it after a
+ * quote or comma ("…,” said Ivanov").
+ */
+function speakerOf(
+  verb: Hit,
+  own: readonly Mention[],
+  subjects: readonly Subject[],
+  tokens: readonly Token[],
+  sentenceStart: number,
+): { mention: Mention; group: readonly Mention[] } | undefined {
+  const after = own.find((mention) => mention.from >= verb.to && mention.from - verb.to <= 2);
+  const inverted = after && inversionAllowed(tokens, verb, after) ? after : undefined;
+  if (isQuoteEnd(tokens, verb.from) && inverted)
+    return { mention: inverted, group: conjunctGroup(own, own.indexOf(inverted), tokens) };
+  let cursor = verb.from - 1;
+  while (cursor > sentenceStart && ADVERBS.has((tokens[cursor] as Token).norm)) cursor--;
+  const coordinated = (tokens[cursor] as Token | undefined)?.norm === 'and';
+  const active = subjects.filter((subject) => !subject.possessive && subject.at <= verb.from);
+  if (coordinated) {
+    const main = active[0];
+    if (main && !hardBreakBetween(tokens, main.at, verb.from))
+      return { mention: main.holders[0] as Mention, group: main.holders };
+  }
+  const before = nearestBefore(own, verb.from, tokens, 10);
+  if (before && !before.document && before.kind !== 'collective') {
+    const subject = active.find((candidate) => candidate.holders.includes(before));
+    return {
+      mention: before,
+      group: subject ? subject.holders : conjunctGroup(own, own.indexOf(before), tokens),
+    };
+  }
+  if (before) return { mention: before, group: [before] };
+  const subject = active.at(-1);
+  if (subject && !hardBreakBetween(tokens, subject.at, verb.from))
+    return { mention: subject.holders[0] as Mention, group: subject.holders };
+  if (inverted) return { mention: inverted, group: conjunctGroup(own, own.indexOf(inverted), tokens) };
+  return undefined;
+}
+
+const ADVERBS = new Set([
+  'also',
+  'again',
+  'later',
+  'then',
+  'repeatedly',
+  'publicly',
+  'promptly',
+  'quickly',
+  'once',
+  'firmly',
+  'flatly',
+  'openly',
+  'has',
+  'had',
+  'have',
+]);
+
+function hardBreakBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const kind = (tokens[index] as Token).kind;
+    if (HARD_BREAKS.has(kind) || kind === TokenKind.QuoteOpen || kind === TokenKind.QuoteClose) return true;
+  }
+  return false;
+}
+
 /** "…, said Ivanov", "added the minister": a speaker after the verb only after a comma or quote. */
 function inversionAllowed(tokens: readonly Token[], verb: Hit, holder: Mention): boolean {
   const before = tokens[verb.from - 1];
   return (
-    holder.from - verb.to <= 1 &&
+    (holder.from === verb.to || (holder.from - verb.to === 1 && tokens[verb.to]?.norm === 'the')) &&
     (before === undefined || before.kind === TokenKind.Comma || before.kind === TokenKind.QuoteClose)
   );
 }
@@ -644,10 +715,11 @@ function verbSoon(tokens: readonly Token[], from: number, to: number, verbs: Rea
 /** "Russia and China oppose …": the conjuncts after the first subject hold with it. */
 function withFollowingConjuncts(own: readonly Mention[], index: number, tokens: readonly Token[]): Mention[] {
   const group = [own[index] as Mention];
+  if (group[0]?.kind === 'pronoun') return group;
   for (let cursor = index + 1; cursor < own.length; cursor++) {
     const previous = group.at(-1) as Mention;
     const next = own[cursor] as Mention;
-    if (!joinsForward(tokens, previous.to, next.from)) break;
+    if (next.kind === 'pronoun' || !joinsForward(tokens, previous.to, next.from)) break;
     group.push(next);
   }
   return group;

@@ -69,6 +69,8 @@ export const actorsSchema = z.object({
     collectives: phrases,
     /** "the joint declaration", "the document": what its signatories said. */
     documents: phrases,
+    /** Roles (by their start) of legislators: one senator or deputy does not speak for the state. */
+    legislators: phrases,
   }),
 });
 
@@ -82,6 +84,10 @@ export const cuesSchema = z.object({
   conditional: phrases,
   /** Marks a position the actor held before the one reported ("as recently as", "had been"). */
   earlier: phrases,
+  /** Event nouns: a cue word naming an act, a stance only when its holder performs or judges it. */
+  nominal: phrases,
+  /** Cues that name a harm: a general verb over them does not turn them round ("opposed any attempt to undermine it"). */
+  harms: phrases,
   general: polaritySchema,
   topics: z.record(z.string(), polaritySchema),
 });
@@ -100,6 +106,7 @@ export type LexValue =
   | { readonly layer: 'mention'; readonly kind: 'state'; readonly actor: string }
   | { readonly layer: 'mention'; readonly kind: 'adjective'; readonly actor: string }
   | { readonly layer: 'mention'; readonly kind: 'person'; readonly person: PersonEntry }
+  | { readonly layer: 'mention'; readonly kind: 'surname'; readonly people: readonly PersonEntry[] }
   | {
       readonly layer: 'mention';
       readonly kind:
@@ -142,6 +149,9 @@ export interface Dictionaries {
   readonly minimumTopicScore: number;
   readonly actors: ActorsData;
   readonly lexicon: PhraseTrie<LexValue>;
+  readonly nominal: ReadonlySet<string>;
+  /** Prefixes of the harm cues' first words. */
+  readonly harms: readonly string[];
 }
 
 function parse<T>(schema: z.ZodMiniType<T>, data: unknown, file: string): T {
@@ -156,6 +166,29 @@ function parse<T>(schema: z.ZodMiniType<T>, data: unknown, file: string): T {
   return result.data;
 }
 
+/** Family names put first: the last word of the name is no surname. */
+const FAMILY_NAME_FIRST = new Set(['CHN', 'PRK', 'KOR', 'TWN', 'VNM']);
+
+/**
+ * People who have no one-word alias because their surname is shared ("Ivanov": Igor and Sergei):
+ * the bare surname still names one of them, resolved by who was named last.
+ */
+function sharedSurnames(people: readonly PersonEntry[]): Map<string, PersonEntry[]> {
+  const aliases = new Set(
+    people.flatMap((person) => [person.name, ...person.aliases].map((alias) => alias.toLowerCase())),
+  );
+  const bySurname = new Map<string, PersonEntry[]>();
+  for (const person of people) {
+    if (person.aliases.some((alias) => !/\s/.test(alias))) continue;
+    if (person.offices.some((office) => office.actor !== null && FAMILY_NAME_FIRST.has(office.actor)))
+      continue;
+    const surname = person.name.split(/\s+/).at(-1) ?? '';
+    if (surname.length < 4 || aliases.has(surname.toLowerCase())) continue;
+    bySurname.set(surname, [...(bySurname.get(surname) ?? []), person]);
+  }
+  return bySurname;
+}
+
 /** Pronouns are grammar, not data: "he", "his", "she", "her". */
 const PRONOUNS = ['he', 'his', 'she', 'her', 'him'];
 
@@ -166,9 +199,9 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
   const cues = parse(cuesSchema, data.cues, 'cues.json');
   const lexicon = new PhraseTrie<LexValue>();
   let file = 'topics.json';
-  const add = (phrase: string, value: LexValue, caseSensitive = false) => {
+  const add = (phrase: string, value: LexValue, casing: 'any' | 'proper' | 'exact' = 'any') => {
     try {
-      lexicon.add(phrase, value, caseSensitive);
+      lexicon.add(phrase, value, casing);
     } catch (error) {
       if (error instanceof PhraseSyntaxError) throw new DictionaryError(`${file}: ${error.message}`);
       throw error;
@@ -177,11 +210,15 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
 
   for (const [topic, entry] of Object.entries(topics.topics)) {
     for (const phrase of entry.phrases)
-      add(phrase.text, { layer: 'topic', kind: 'topic', topic, weight: phrase.weight }, phrase.caseSensitive);
+      add(
+        phrase.text,
+        { layer: 'topic', kind: 'topic', topic, weight: phrase.weight },
+        phrase.caseSensitive ? 'exact' : 'any',
+      );
     for (const phrase of entry.anaphora) add(phrase, { layer: 'topic', kind: 'anaphor', topic });
     // An ignore phrase written in capitals ("Start") matches only as written.
     for (const phrase of entry.ignore)
-      add(phrase, { layer: 'topic', kind: 'ignore' }, phrase !== phrase.toLowerCase());
+      add(phrase, { layer: 'topic', kind: 'ignore' }, phrase !== phrase.toLowerCase() ? 'exact' : 'any');
   }
 
   file = 'actors.json';
@@ -192,14 +229,16 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
   }
   for (const person of actors.people)
     for (const alias of new Set([person.name, ...person.aliases]))
-      add(alias, { layer: 'mention', kind: 'person', person });
+      add(alias, { layer: 'mention', kind: 'person', person }, 'proper');
+  for (const [surname, people] of sharedSurnames(actors.people))
+    add(surname, { layer: 'mention', kind: 'surname', people }, 'proper');
   const named = (
     kind: 'voice' | 'voiceKind' | 'body' | 'other' | 'institution' | 'title' | 'collective' | 'document',
     list: readonly string[],
   ) => {
     for (const phrase of list) add(phrase, { layer: 'mention', kind, phrase });
   };
-  named('voice', actors.voices);
+  for (const phrase of actors.voices) add(phrase, { layer: 'mention', kind: 'voice', phrase }, 'proper');
   named('voiceKind', actors.voiceKinds);
   named('body', actors.roles.bodies);
   named('other', actors.roles.others);
@@ -227,6 +266,8 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
     minimumTopicScore: topics.minimumScore,
     actors,
     lexicon,
+    nominal: new Set(cues.nominal.map((word) => word.toLowerCase())),
+    harms: cues.harms.map((phrase) => phrase.toLowerCase().replace(/\*.*$/, '')),
   };
 }
 

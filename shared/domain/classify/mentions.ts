@@ -6,9 +6,11 @@ export type MentionKind = 'person' | 'state' | 'body' | 'voice' | 'pronoun' | 't
 
 export interface Person {
   readonly name: string;
-  /** Office at the dispatch date: the actor it speaks for (null: no state office) and role. */
+  /** Office at the dispatch date: the state or organisation of the office (null: none) and role. */
   readonly actor: string | null;
   readonly role: string | null;
+  /** False for an office that does not speak for its state: a senator, a deputy. */
+  readonly speaksForState: boolean;
 }
 
 /** Somebody named in the text who may say or do something. */
@@ -24,12 +26,17 @@ export interface Mention {
   readonly speaker: string;
   /** "Moscow’s", "Russia’s": what follows is the actor's (its insistence, its plan). */
   readonly possessive: boolean;
+  /** "The joint declaration": it speaks ("describes", "calls for") but is not a clause's actor. */
+  readonly document?: boolean;
 }
 
 /** The office a person held on a date, or none. */
-export function officeAt(person: PersonEntry, date: string): Person {
+export function officeAt(person: PersonEntry, date: string, legislators: readonly string[] = []): Person {
   const office = person.offices.find((candidate) => candidate.from <= date && date < candidate.to);
-  return { name: person.name, actor: office?.actor ?? null, role: office?.role ?? null };
+  const role = office?.role ?? null;
+  const legislator =
+    role !== null && legislators.some((prefix) => role.toLowerCase().startsWith(prefix.toLowerCase()));
+  return { name: person.name, actor: office?.actor ?? null, role, speaksForState: !legislator };
 }
 
 type MentionValue = Extract<LexValue, { layer: 'mention' }>;
@@ -68,10 +75,11 @@ export function findMentions(
   dictionaries: Dictionaries,
 ): Mention[] {
   const mentions: Mention[] = [];
+  const legislators = dictionaries.actors.roles.legislators;
   const recentPeople: Person[] = [];
   let officeHolders: Person[] | undefined;
   const holdersAtDate = () => {
-    officeHolders ??= dictionaries.actors.people.map((person) => officeAt(person, date));
+    officeHolders ??= dictionaries.actors.people.map((person) => officeAt(person, date, legislators));
     return officeHolders;
   };
   const remember = (person: Person) => {
@@ -79,10 +87,12 @@ export function findMentions(
     if (at >= 0) recentPeople.splice(at, 1);
     recentPeople.unshift(person);
   };
+  // "The Foreign Ministry", "the government": the state named last (a person named since may be a visitor).
   const latestActor = () => {
     for (let index = mentions.length - 1; index >= 0; index--) {
       const mention = mentions[index] as Mention;
-      if (mention.actors.length === 1 && mention.kind !== 'voice') return mention.actors[0] as string;
+      if (mention.actors.length === 1 && (mention.kind === 'state' || mention.kind === 'body'))
+        return mention.actors[0] as string;
     }
     return undefined;
   };
@@ -126,7 +136,7 @@ export function findMentions(
       const person = next ? first(next, 'person') : undefined;
       if (person && next) {
         index += cursor + 1;
-        const office = officeAt(person.person, date);
+        const office = officeAt(person.person, date, legislators);
         remember(office);
         push({
           from: hit.from,
@@ -207,7 +217,7 @@ export function findMentions(
         push({ from: hit.from, to: hit.to, kind: 'state', actors: [value.actor], speaker: value.actor });
         break;
       case 'person': {
-        const office = officeAt(value.person, date);
+        const office = officeAt(value.person, date, legislators);
         remember(office);
         push({
           from: hit.from,
@@ -242,11 +252,37 @@ export function findMentions(
           });
         break;
       }
-      case 'collective':
-      case 'document': {
+      case 'collective': {
         const actors = groupActors(value.phrase, mentions, tokens, hit.from);
         if (actors.length > 0)
           push({ from: hit.from, to: hit.to, kind: 'collective', actors, speaker: actors.join(', ') });
+        break;
+      }
+      case 'document': {
+        const actors = documentActors(value.phrase, mentions, tokens);
+        if (actors.length > 0)
+          push({
+            from: hit.from,
+            to: hit.to,
+            kind: 'collective',
+            actors,
+            speaker: actors.join(', '),
+            document: true,
+          });
+        break;
+      }
+      case 'surname': {
+        const chosen = chooseBySurname(value.people, recentPeople, date, legislators);
+        if (!chosen) break;
+        remember(chosen);
+        push({
+          from: hit.from,
+          to: hit.to,
+          kind: 'person',
+          actors: actorsOf(chosen),
+          person: chosen,
+          speaker: chosen.name,
+        });
         break;
       }
       default:
@@ -256,7 +292,7 @@ export function findMentions(
   return mentions;
 }
 
-const actorsOf = (person: Person) => (person.actor ? [person.actor] : []);
+const actorsOf = (person: Person) => (person.actor && person.speaksForState ? [person.actor] : []);
 
 function possessiveState(hit: Hit, tokens: readonly Token[]): boolean {
   return tokens[hit.to]?.kind === TokenKind.Possessive && hit.values.some((value) => value.kind === 'state');
@@ -337,21 +373,85 @@ function groupActors(
   return fromPeople.length === 2 ? fromPeople.reverse() : [];
 }
 
-/** The mentions joined to mentions[index] by "and", commas or "together with" before it. */
+/**
+ * "The joint declaration", "the document": what the actors who acted together last put their
+ * names to. Without such a group it is nobody's ("the statement" of one actor is that actor's
+ * clause already).
+ */
+function documentActors(phrase: string, mentions: readonly Mention[], tokens: readonly Token[]): string[] {
+  for (let index = mentions.length - 1; index >= 0; index--) {
+    const mention = mentions[index] as Mention;
+    if (mention.kind === 'collective' && mention.actors.length > 1) return [...mention.actors];
+    const group = conjunctGroup(mentions, index, tokens);
+    const actors = [...new Set(group.flatMap((member) => member.actors))];
+    if (group.length > 1 && actors.length > 1) return actors;
+  }
+  if (!phrase.includes('joint')) return [];
+  const people: string[] = [];
+  for (let index = mentions.length - 1; index >= 0 && people.length < 2; index--) {
+    const mention = mentions[index] as Mention;
+    if (mention.kind !== 'person' && mention.kind !== 'title') continue;
+    for (const actor of mention.actors) if (!people.includes(actor)) people.push(actor);
+  }
+  return people.length === 2 ? people.reverse() : [];
+}
+
+/** A surname shared by several people ("Ivanov") is whoever of them was named last, or the one in office. */
+function chooseBySurname(
+  candidates: readonly PersonEntry[],
+  recent: readonly Person[],
+  date: string,
+  legislators: readonly string[],
+): Person | undefined {
+  for (const person of recent)
+    if (candidates.some((candidate) => candidate.name === person.name)) return person;
+  const offices = candidates.map((candidate) => officeAt(candidate, date, legislators));
+  const holding = offices.filter((office) => office.actor !== null);
+  return holding.length === 1 ? holding[0] : undefined;
+}
+
+/**
+ * The mentions joined to mentions[index] by "and", commas or "together with" before it. A
+ * pronoun joins nothing, and a list after a preposition ("such as North Korea, Iran and Iraq",
+ * "In Washington, Albright …") is no group of holders.
+ */
 export function conjunctGroup(
   mentions: readonly Mention[],
   index: number,
   tokens: readonly Token[],
 ): Mention[] {
-  const group = [mentions[index] as Mention];
+  const own = mentions[index] as Mention;
+  if (own.kind === 'pronoun') return [own];
+  const group = [own];
   for (let cursor = index - 1; cursor >= 0; cursor--) {
     const left = mentions[cursor] as Mention;
     const right = group[0] as Mention;
-    if (!joins(tokens, left.to, right.from)) break;
+    if (left.kind === 'pronoun' || left.kind === 'voice' || !joins(tokens, left.to, right.from)) break;
     group.unshift(left);
   }
+  const lead = tokens[(group[0] as Mention).from - 1];
+  if (group.length > 1 && lead && AFTER_PREPOSITION.has(lead.norm)) return [own];
   return group;
 }
+
+const AFTER_PREPOSITION = new Set([
+  'as',
+  'of',
+  'to',
+  'with',
+  'by',
+  'from',
+  'for',
+  'on',
+  'at',
+  'in',
+  'against',
+  'between',
+  'among',
+  'including',
+  'like',
+  'than',
+]);
 
 const JOINERS = new Set(['and', 'as', 'well', 'together', 'with', 'along', ',', 'plus']);
 /** Only ",", "and", ", and", "as well as", "together with" between two mentions. */

@@ -17,7 +17,11 @@ interface Node<V> {
   readonly next: Map<string, Node<V>>;
   /** Children reached by a word that starts with the key ("withdraw*"). */
   readonly prefixes: { readonly prefix: string; readonly node: Node<V> }[];
-  readonly values: { readonly value: V; readonly exact: readonly string[] | null }[];
+  readonly values: {
+    readonly value: V;
+    readonly exact: readonly string[] | null;
+    readonly capitals: number;
+  }[];
 }
 
 const newNode = <V>(): Node<V> => ({ next: new Map(), prefixes: [], values: [] });
@@ -59,7 +63,11 @@ export class PhraseTrie<V> {
   private readonly root: Node<V> = newNode();
   private readonly rootPrefixes = new Map<string, { prefix: string; node: Node<V> }[]>();
 
-  add(phrase: string, value: V, caseSensitive = false): void {
+  /**
+   * 'exact': letter for letter ("START"). 'proper': a word written with a capital must have one
+   * in the text ("Bush", "Rice", "the Kremlin"), others match in any case.
+   */
+  add(phrase: string, value: V, casing: 'any' | 'proper' | 'exact' = 'any'): void {
     const steps = stepsOf(phrase);
     let node = this.root;
     steps.forEach((step, index) => {
@@ -81,7 +89,13 @@ export class PhraseTrie<V> {
         node = child;
       }
     });
-    node.values.push({ value, exact: caseSensitive ? steps.map((step) => step.raw) : null });
+    let capitals = 0;
+    if (casing === 'proper')
+      steps.forEach((step, index) => {
+        const code = step.raw.charCodeAt(0);
+        if (index < 31 && code >= 65 && code <= 90) capitals |= 1 << index;
+      });
+    node.values.push({ value, exact: casing === 'exact' ? steps.map((step) => step.raw) : null, capitals });
   }
 
   private rootList(prefix: string) {
@@ -116,8 +130,9 @@ export class PhraseTrie<V> {
     text: string,
     out: PhraseMatch<V>[],
   ): void {
-    for (const { value, exact } of node.values) {
+    for (const { value, exact, capitals } of node.values) {
       if (exact && !matchesExactly(exact, tokens, from, text)) continue;
+      if (capitals !== 0 && !hasCapitals(capitals, tokens, from)) continue;
       out.push({ from, to, value });
     }
     const token = tokens[to];
@@ -133,6 +148,12 @@ export class PhraseTrie<V> {
     for (const entry of node.prefixes)
       if (token.norm.startsWith(entry.prefix)) this.walk(entry.node, tokens, from, to + 1, text, out);
   }
+}
+
+function hasCapitals(capitals: number, tokens: readonly Token[], from: number): boolean {
+  for (let index = 0; index < 31; index++)
+    if (capitals & (1 << index) && !tokens[from + index]?.capital) return false;
+  return true;
 }
 
 function matchesExactly(

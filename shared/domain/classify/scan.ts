@@ -45,8 +45,11 @@ export function scan(tokens: readonly Token[], text: string, lexicon: PhraseTrie
     lexicon.matchAt(tokens, index, text, matches);
     if (matches.length === 0) continue;
     longest.clear();
+    // "early-warning", "well-understood": the second half of a compound is no verb or cue.
+    const compound = (tokens[index] as Token).joined;
     for (const match of matches) {
       const layer = match.value.layer;
+      if (compound && (layer === 'speech' || layer === 'cue')) continue;
       if (busyUntil[layer] > index) continue;
       if ((longest.get(layer) ?? 0) < match.to) longest.set(layer, match.to);
     }

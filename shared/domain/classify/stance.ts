@@ -41,8 +41,11 @@ export interface SentenceContext {
   readonly earlier: readonly Hit[];
   /** The author's own closing analysis: only reported speech in it is anyone's position. */
   readonly analysis: boolean;
-  /** Topics of the sentence before, in the same paragraph: a sentence naming none continues them. */
+  /** Topics of the nearest sentence of the paragraph that names any: a sentence naming none continues them. */
   readonly previousTopics: readonly string[];
+  /** Event nouns ("withdrawal", "cuts"): a stance only when the holder performs, proposes or judges the act. */
+  readonly nominal: ReadonlySet<string>;
+  readonly harms: readonly string[];
   /** Who spoke last in the paragraph: a quotation without a speaker is theirs. */
   readonly lastSpeaker: readonly Mention[] | undefined;
 }
@@ -120,9 +123,13 @@ export function observeSentence(context: SentenceContext): Observation[] {
       // general ∘ topical: "opposed the withdrawal" supports the treaty
       const topic = topicFor(target, context, clauseStart, clauseEnd);
       const polarity = topic ? target.topical.get(topic) : undefined;
+      const harm = isHarm(target, context);
       if (topic && polarity && cue.general)
         readings = [
-          [topic, cue.general === 'oppose' ? flip(polarity) : cue.general === 'mixed' ? 'mixed' : polarity],
+          [
+            topic,
+            cue.general === 'oppose' && !harm ? flip(polarity) : cue.general === 'mixed' ? 'mixed' : polarity,
+          ],
         ];
     } else if (target && cue.general) {
       readings = [[target.topic, cue.general]];
@@ -133,6 +140,7 @@ export function observeSentence(context: SentenceContext): Observation[] {
     if (structure.conditionals.some(([start, end]) => start <= at && at < end)) continue;
     const holder = holderOf(at, context, clauseStart);
     if (!holder) continue;
+    if (ownTopic && isUnclaimedEvent(cue, context)) continue;
     if ((context.forecast || context.analysis) && !holder.speech) continue;
     const negated = isNegated(at, context, clauseStart);
     const earlier = context.earlier.some(
@@ -179,10 +187,128 @@ function topicFor(
     }
   }
   if (best && bestDistance <= TOPIC_REACH) return best;
+  // "abandon it", "withdraw from it": the topic named last that the cue can be about.
+  const next = tokens[cue.to]?.norm === 'from' || tokens[cue.to]?.norm === 'to' ? cue.to + 1 : cue.to;
+  if (tokens[next]?.norm === 'it') {
+    const before = [...context.topics]
+      .reverse()
+      .find((hit) => hit.to <= cue.from && cue.topical.has(hit.topic));
+    if (before) return before.topic;
+    for (const topic of context.previousTopics) if (cue.topical.has(topic)) return topic;
+  }
   if (context.topics.length === 0) {
     for (const topic of context.previousTopics) if (cue.topical.has(topic)) return topic;
   }
   return undefined;
+}
+
+/** Verbs by which a holder performs or proposes an act named as a noun ("announced its withdrawal"). */
+const PERFORMING = new Set([
+  'announce',
+  'announced',
+  'announces',
+  'announcing',
+  'propose',
+  'proposed',
+  'proposes',
+  'proposing',
+  'offer',
+  'offered',
+  'offers',
+  'offering',
+  'order',
+  'ordered',
+  'orders',
+  'begin',
+  'began',
+  'begun',
+  'complete',
+  'completed',
+  'completes',
+  'pursue',
+  'pursued',
+  'pursues',
+  'seek',
+  'seeks',
+  'sought',
+  'want',
+  'wanted',
+  'wants',
+  'demand',
+  'demanded',
+  'demands',
+  'urge',
+  'urged',
+  'urges',
+  'make',
+  'made',
+  'promise',
+  'promised',
+  'promises',
+  'pledge',
+  'pledged',
+  'pledges',
+  'plan',
+  'plans',
+  'planned',
+  'notify',
+  'notified',
+  'gave',
+  'give',
+  'giving',
+  'carry',
+  'carried',
+  'press',
+  'pressed',
+  'push',
+  'pushed',
+  'decide',
+  'decided',
+  'insist',
+  'insisted',
+  'need',
+  'needed',
+  'needs',
+  'require',
+  'required',
+  'requires',
+  'intend',
+  'intended',
+  'intends',
+  'hope',
+  'hoped',
+  'hopes',
+  'prepared',
+  'ready',
+  'continue',
+  'continued',
+]);
+const OWN = new Set(['its', 'their', 'his', 'her', 'our', 'own']);
+
+/**
+ * "The Indian Foreign Ministry singled out the promised unilateral cuts": an event noun that the
+ * holder only mentions is no stance. It is one when the holder's own ("its withdrawal") or the
+ * object of a verb by which the holder performs or seeks it ("announced the withdrawal").
+ */
+function isUnclaimedEvent(cue: Cue, context: SentenceContext): boolean {
+  const { tokens } = context;
+  const head = tokens[cue.from];
+  if (!head || !context.nominal.has(head.norm)) return false;
+  for (let index = cue.from - 1; index >= Math.max(context.sentence.from, cue.from - 4); index--) {
+    const token = tokens[index] as Token;
+    if (OWN.has(token.norm) || token.kind === TokenKind.Possessive) return false;
+    if (PERFORMING.has(token.norm)) return false;
+    if (token.kind !== TokenKind.Word) break;
+  }
+  return true;
+}
+
+function isHarm(cue: Cue, context: SentenceContext): boolean {
+  const phrase = context.tokens
+    .slice(cue.from, cue.to)
+    .map((token) => token.norm)
+    .join(' ');
+  return context.harms.some((harm) => phrase.startsWith(harm));
 }
 
 function words(tokens: readonly Token[], from: number, to: number): number {

@@ -33,6 +33,8 @@ export interface Token {
   readonly kind: TokenKind;
   /** The first character is an upper-case letter. */
   readonly capital: boolean;
+  /** Joined by a hyphen to the word before ("early-warning"): part of a compound, not a verb of its own. */
+  readonly joined: boolean;
 }
 
 const isLetter = (code: number) =>
@@ -70,7 +72,14 @@ export function tokenize(text: string): Token[] {
   const length = text.length;
   let index = 0;
   const push = (start: number, end: number, kind: TokenKind, norm: string) => {
-    tokens.push({ start, end, norm, kind, capital: isUpper(text.charCodeAt(start)) });
+    tokens.push({
+      start,
+      end,
+      norm,
+      kind,
+      capital: isUpper(text.charCodeAt(start)),
+      joined: start > 0 && text.charCodeAt(start - 1) === HYPHEN,
+    });
   };
   while (index < length) {
     const code = text.charCodeAt(index);
