@@ -70,6 +70,8 @@ export function analyseDispatch(
     dispatch.date,
     dictionaries,
   );
+  const dispatchTopics = topics.map((label) => label.topic);
+  const speechAt = new Set(found.speech.map((hit) => hit.from));
   const verbTokens = new Set<number>();
   for (const hit of [...found.speech, ...found.cue]) verbTokens.add(hit.from);
 
@@ -140,6 +142,8 @@ export function analyseDispatch(
       previousTopics,
       nominal: dictionaries.nominal,
       harms: dictionaries.harms,
+      dispatchTopics,
+      speechAt,
       lastSpeaker,
     });
     observations.push(...sentenceObservations);

@@ -372,6 +372,7 @@ const isVerbish = (token: Token | undefined, verbs: ReadonlySet<number>, index: 
   return !token.capital && word.length > 4 && (word.endsWith('ed') || word.endsWith('es'));
 };
 
+const NO_ENDS: ReadonlySet<number> = new Set();
 const HARD_BREAKS = new Set<number>([TokenKind.Semicolon, TokenKind.Colon, TokenKind.Dash]);
 
 /** Clause starts, quotations, speech frames, subjects and conditionals of one sentence. */
@@ -422,8 +423,18 @@ export function structureOf(
   // ("Jiang, Putin and Nazarbaev put their names …") holds as one.
   const subjects: Subject[] = [];
   const inGroup = new Set<Mention>();
+  const mentionEnds = new Set(own.map((mention) => mention.to));
   for (let index = 0; index < own.length; index++) {
     const mention = own[index] as Mention;
+    // "a joint statement that welcomed …", "a declaration calling for …": it holds its relative clause.
+    const relative = tokens[mention.to];
+    if (
+      relative &&
+      (['that', 'which', 'who'].includes(relative.norm) || relative.norm.endsWith('ing')) &&
+      mention.kind !== 'pronoun' &&
+      verbSoon(tokens, relative.norm.endsWith('ing') ? mention.to : mention.to + 1, to, verbTokens)
+    )
+      subjects.push({ at: mention.to + 1, holders: [mention], possessive: false });
     if (inGroup.has(mention) || mention.document) continue;
     if (mention.kind === 'voice' && mention.actors.length === 0 && !startsClause(tokens, mention.from, from))
       continue;
@@ -432,7 +443,7 @@ export function structureOf(
       subjects.push({ at: mention.to, holders: [mention], possessive: true });
       continue;
     }
-    if (!startsClause(tokens, mention.from, from)) continue;
+    if (!startsClause(tokens, mention.from, from, mentionEnds)) continue;
     if (!verbSoon(tokens, mention.to, to, verbTokens)) {
       if (possessive) subjects.push({ at: mention.to, holders: [mention], possessive: true });
       continue;
@@ -442,6 +453,8 @@ export function structureOf(
     const last = holders.at(-1) as Mention;
     subjects.push({ at: last.to, holders, possessive: false });
   }
+
+  subjects.sort((a, b) => a.at - b.at);
 
   // Speech frames: "X said (that) …", "…, X said", "…,” said X", "according to X, …".
   const frames: SpeechFrame[] = [];
@@ -645,9 +658,16 @@ function nearestBefore(
 }
 
 /** Skipping determiners and adverbs, is the mention at the start of a clause? */
-function startsClause(tokens: readonly Token[], at: number, sentenceStart: number): boolean {
+function startsClause(
+  tokens: readonly Token[],
+  at: number,
+  sentenceStart: number,
+  mentionEnds: ReadonlySet<number> = NO_ENDS,
+): boolean {
   for (let index = at - 1; index >= sentenceStart; index--) {
     const token = tokens[index] as Token;
+    // "with Russia and China": a conjunct of the mention before, not a new clause.
+    if (token.norm === 'and' && mentionEnds.has(index)) return false;
     if (
       token.kind === TokenKind.Comma ||
       HARD_BREAKS.has(token.kind) ||

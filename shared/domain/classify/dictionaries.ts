@@ -55,6 +55,8 @@ export const actorsSchema = z.object({
   voices: phrases,
   /** Kinds of voice: "analysts", "the newspaper". */
   voiceKinds: phrases,
+  /** Named groups of states that act together: "the five nuclear powers". */
+  groups: z._default(z.record(text, z.array(z.string())), {}),
   /** Grammar of the actor phrases: what a state adjective is followed by. */
   roles: z.object({
     /** "Russian officials", "the Chinese government": the state acting. */
@@ -107,6 +109,7 @@ export type LexValue =
   | { readonly layer: 'mention'; readonly kind: 'adjective'; readonly actor: string }
   | { readonly layer: 'mention'; readonly kind: 'person'; readonly person: PersonEntry }
   | { readonly layer: 'mention'; readonly kind: 'surname'; readonly people: readonly PersonEntry[] }
+  | { readonly layer: 'mention'; readonly kind: 'group'; readonly actors: readonly string[] }
   | {
       readonly layer: 'mention';
       readonly kind:
@@ -230,6 +233,8 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
   for (const person of actors.people)
     for (const alias of new Set([person.name, ...person.aliases]))
       add(alias, { layer: 'mention', kind: 'person', person }, 'proper');
+  for (const [phrase, members] of Object.entries(actors.groups))
+    add(phrase, { layer: 'mention', kind: 'group', actors: members });
   for (const [surname, people] of sharedSurnames(actors.people))
     add(surname, { layer: 'mention', kind: 'surname', people }, 'proper');
   const named = (

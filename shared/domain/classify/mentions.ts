@@ -96,6 +96,19 @@ export function findMentions(
     }
     return undefined;
   };
+  const sentencePersonActor = (at: number) => {
+    for (let index = mentions.length - 1; index >= 0; index--) {
+      const mention = mentions[index] as Mention;
+      if (at - mention.to > 30) return undefined;
+      if (tokens.slice(mention.to, at).some((token) => token.kind === TokenKind.Stop)) return undefined;
+      if (
+        (mention.kind === 'person' || mention.kind === 'pronoun' || mention.kind === 'title') &&
+        mention.actors.length === 1
+      )
+        return mention.actors[0];
+    }
+    return undefined;
+  };
   const push = (mention: Omit<Mention, 'possessive'>) => {
     const after = tokens[mention.to];
     mentions.push({ ...mention, possessive: after?.kind === TokenKind.Possessive });
@@ -205,7 +218,8 @@ export function findMentions(
         continue;
       }
       if (lastRole.kind === 'institution') {
-        const actor = latestActor();
+        // "He told Clinton that the government …": the speaker's government.
+        const actor = sentencePersonActor(hit.from) ?? latestActor();
         if (actor) push({ from: hit.from, to: roleHit.to, kind: 'body', actors: [actor], speaker: actor });
       }
       continue;
@@ -252,6 +266,15 @@ export function findMentions(
           });
         break;
       }
+      case 'group':
+        push({
+          from: hit.from,
+          to: hit.to,
+          kind: 'collective',
+          actors: [...value.actors],
+          speaker: value.actors.join(', '),
+        });
+        break;
       case 'collective': {
         const actors = groupActors(value.phrase, mentions, tokens, hit.from);
         if (actors.length > 0)

@@ -46,6 +46,10 @@ export interface SentenceContext {
   /** Event nouns ("withdrawal", "cuts"): a stance only when the holder performs, proposes or judges the act. */
   readonly nominal: ReadonlySet<string>;
   readonly harms: readonly string[];
+  /** The dispatch's topics, strongest first. */
+  readonly dispatchTopics: readonly string[];
+  /** Token indexes of speech verbs. */
+  readonly speechAt: ReadonlySet<number>;
   /** Who spoke last in the paragraph: a quotation without a speaker is theirs. */
   readonly lastSpeaker: readonly Mention[] | undefined;
 }
@@ -55,7 +59,10 @@ const TOPIC_REACH = 12;
 /** How far a general verb ("opposed", "welcomed") reaches for the thing it is about. */
 const OBJECT_REACH = 8;
 const NEGATION_REACH = 4;
-const VERDICTS = /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder|ill-advised|misguided)/;
+const VERDICTS =
+  /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder|ill-advised|misguided|threat|a$)/;
+/** Words a general verb's object does not reach past ("concerned and urged Washington to abandon …"). */
+const OBJECT_STOPS = new Set(['and', 'but', 'while', 'or']);
 
 const flip = (polarity: Polarity): Polarity =>
   polarity === 'support' ? 'oppose' : polarity === 'oppose' ? 'support' : 'mixed';
@@ -90,7 +97,14 @@ export function observeSentence(context: SentenceContext): Observation[] {
   const governed = new Set<Cue>();
   for (const cue of cues) {
     if (!cue.general) continue;
-    const end = Math.min(clauseEnd(cue.from), cue.to + OBJECT_REACH);
+    // "remained unconvinced that missile defense …": a that-clause is the object.
+    const thatObject = tokens[cue.to]?.norm === 'that';
+    let end = Math.min(
+      thatObject ? clauseEnd(cue.to + 1) : clauseEnd(cue.from),
+      cue.to + OBJECT_REACH + (thatObject ? 4 : 0),
+    );
+    for (let index = cue.to; index < end; index++)
+      if (OBJECT_STOPS.has((tokens[index] as Token).norm) || context.speechAt.has(index)) end = index;
     const nextCue = cues.find(
       (other) => other !== cue && other.topical.size > 0 && other.from >= cue.to && other.from < end,
     );
@@ -196,8 +210,20 @@ function topicFor(
     if (before) return before.topic;
     for (const topic of context.previousTopics) if (cue.topical.has(topic)) return topic;
   }
-  if (context.topics.length === 0) {
-    for (const topic of context.previousTopics) if (cue.topical.has(topic)) return topic;
+  if (context.topics.length === 0 && cue.topical.size === 1) {
+    const [only] = cue.topical.keys();
+    // A cue of one topic only ("reserve judgment", "little in return") in a sentence that names
+    // none is about the topic the paragraph or the dispatch is about.
+    if (only && (context.previousTopics.includes(only) || context.dispatchTopics.includes(only))) return only;
+  }
+  // "welcomed the reductions", "regretted the withdrawal": the act the dispatch is about.
+  if (
+    context.topics.length === 0 &&
+    tokens[cue.from - 1]?.norm === 'the' &&
+    context.nominal.has(tokens[cue.from]?.norm ?? '')
+  ) {
+    const main = context.dispatchTopics.find((topic) => cue.topical.has(topic));
+    if (main) return main;
   }
   return undefined;
 }
