@@ -650,8 +650,12 @@ function nearestBefore(
         return undefined;
     }
     // "the Chinese ambassador to Moscow said": the speaker is the ambassador, not Moscow.
+    // … unless a relative pronoun makes it the subject: "a gesture to Moscow, which had argued".
     const lead = tokens[mention.from - 1];
-    if (lead && PREPOSITIONS.has(lead.norm) && lead.norm !== 'as') continue;
+    const relative = ['which', 'who'].includes(
+      tokens[mention.to + 1]?.norm ?? tokens[mention.to]?.norm ?? '',
+    );
+    if (lead && PREPOSITIONS.has(lead.norm) && !['as', 'by'].includes(lead.norm) && !relative) continue;
     return mention;
   }
   return undefined;

@@ -59,8 +59,7 @@ const TOPIC_REACH = 12;
 /** How far a general verb ("opposed", "welcomed") reaches for the thing it is about. */
 const OBJECT_REACH = 8;
 const NEGATION_REACH = 4;
-const VERDICTS =
-  /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder|ill-advised|misguided|threat|a$)/;
+const VERDICTS = /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder|ill-advised|misguided)/;
 /** Words a general verb's object does not reach past ("concerned and urged Washington to abandon …"). */
 const OBJECT_STOPS = new Set(['and', 'but', 'while', 'or']);
 
@@ -308,6 +307,12 @@ const PERFORMING = new Set([
   'ready',
   'continue',
   'continued',
+  'authorize',
+  'authorized',
+  'authorise',
+  'authorised',
+  'approve',
+  'approved',
 ]);
 const OWN = new Set(['its', 'their', 'his', 'her', 'our', 'own']);
 
