@@ -373,6 +373,7 @@ const isVerbish = (token: Token | undefined, verbs: ReadonlySet<number>, index: 
 };
 
 const NO_ENDS: ReadonlySet<number> = new Set();
+const GOVERNMENT_WORDS = new Set(['government', 'administration', 'cabinet', 'leadership', 'team', 'office']);
 const HARD_BREAKS = new Set<number>([TokenKind.Semicolon, TokenKind.Colon, TokenKind.Dash]);
 
 /** Clause starts, quotations, speech frames, subjects and conditionals of one sentence. */
@@ -655,7 +656,16 @@ function nearestBefore(
     const relative = ['which', 'who'].includes(
       tokens[mention.to + 1]?.norm ?? tokens[mention.to]?.norm ?? '',
     );
-    if (lead && PREPOSITIONS.has(lead.norm) && !['as', 'by'].includes(lead.norm) && !relative) continue;
+    // "the government of Prime Minister Koizumi said": the government is his.
+    const governmentOf = lead?.norm === 'of' && GOVERNMENT_WORDS.has(tokens[mention.from - 2]?.norm ?? '');
+    if (
+      lead &&
+      PREPOSITIONS.has(lead.norm) &&
+      !['as', 'by'].includes(lead.norm) &&
+      !relative &&
+      !governmentOf
+    )
+      continue;
     return mention;
   }
   return undefined;
@@ -689,6 +699,8 @@ function startsClause(
     if (
       [
         'that',
+        'which',
+        'who',
         'but',
         'while',
         'whereas',
@@ -739,11 +751,12 @@ function verbSoon(tokens: readonly Token[], from: number, to: number, verbs: Rea
 /** "Russia and China oppose …": the conjuncts after the first subject hold with it. */
 function withFollowingConjuncts(own: readonly Mention[], index: number, tokens: readonly Token[]): Mention[] {
   const group = [own[index] as Mention];
-  if (group[0]?.kind === 'pronoun') return group;
   for (let cursor = index + 1; cursor < own.length; cursor++) {
     const previous = group.at(-1) as Mention;
     const next = own[cursor] as Mention;
-    if (next.kind === 'pronoun' || !joinsForward(tokens, previous.to, next.from)) break;
+    if (!joinsForward(tokens, previous.to, next.from)) break;
+    const plain = next.from - previous.to === 1 && tokens[previous.to]?.norm === 'and';
+    if ((previous.kind === 'pronoun' || next.kind === 'pronoun') && !plain) break;
     group.push(next);
   }
   return group;

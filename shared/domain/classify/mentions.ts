@@ -444,12 +444,14 @@ export function conjunctGroup(
   tokens: readonly Token[],
 ): Mention[] {
   const own = mentions[index] as Mention;
-  if (own.kind === 'pronoun') return [own];
   const group = [own];
   for (let cursor = index - 1; cursor >= 0; cursor--) {
     const left = mentions[cursor] as Mention;
     const right = group[0] as Mention;
-    if (left.kind === 'pronoun' || left.kind === 'voice' || !joins(tokens, left.to, right.from)) break;
+    if (left.kind === 'voice' || !joins(tokens, left.to, right.from)) break;
+    // "he and Kim Jong Il" joins; "Iraq, and he promised" is a new clause.
+    if ((left.kind === 'pronoun' || right.kind === 'pronoun') && !plainAnd(tokens, left.to, right.from))
+      break;
     group.unshift(left);
   }
   const lead = tokens[(group[0] as Mention).from - 1];
@@ -475,6 +477,9 @@ const AFTER_PREPOSITION = new Set([
   'like',
   'than',
 ]);
+
+const plainAnd = (tokens: readonly Token[], from: number, to: number) =>
+  to - from === 1 && tokens[from]?.norm === 'and';
 
 const JOINERS = new Set(['and', 'as', 'well', 'together', 'with', 'along', ',', 'plus']);
 /** Only ",", "and", ", and", "as well as", "together with" between two mentions. */

@@ -110,7 +110,9 @@ export function observeSentence(context: SentenceContext): Observation[] {
     const nextTopic = context.topics.find((topic) => topic.from >= cue.to && topic.from < end);
     let target: Cue | TopicHit | undefined =
       nextCue && (!nextTopic || nextCue.from <= nextTopic.from) ? nextCue : nextTopic;
-    if (!target && VERDICTS.test(tokens[cue.from]?.norm ?? '')) {
+    // "saw the plan as a constructive step", "described the treaty as essential": the object is before "as".
+    const predicative = [1, 2, 3].some((back) => tokens[cue.from - back]?.norm === 'as');
+    if (!target && (VERDICTS.test(tokens[cue.from]?.norm ?? '') || predicative)) {
       // A relative clause may stand between them ("the withdrawal, which takes effect in June, as a mistake").
       const start = Math.max(sentence.from, cue.from - 2 * TOPIC_REACH);
       target =
@@ -386,11 +388,20 @@ function holderOf(
     const speakers = new Set(frame.holders.flatMap((mention) => mention.actors));
     const same = local.holders.filter((mention) => mention.actors.some((actor) => speakers.has(actor)));
     if (same.length > 0) return { mentions: frame.holders, speech: true };
+    // "the United States, he said, should give up the program": what another should do is the speaker's view.
+    if (prescribes(context.tokens, local.at, at)) return { mentions: frame.holders, speech: true };
     // "Ivanov said Washington’s plan …": a non-subject possessive inside a statement is reported.
     return undefined;
   }
   if (!local) return undefined;
   return { mentions: local.holders, speech: false };
+}
+
+const MODALS = new Set(['should', 'must', 'ought']);
+function prescribes(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let index = from; index < to && index - from <= 4; index++)
+    if (MODALS.has((tokens[index] as Token).norm)) return true;
+  return false;
 }
 
 /** The nearest subject before the token in its clause, or in an earlier clause it continues. */

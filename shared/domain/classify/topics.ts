@@ -21,6 +21,7 @@ export function findTopicHits(hits: readonly Hit[], excluded: (tokenIndex: numbe
   const found: TopicHit[] = [];
   /** The latest explicit mention of each topic, by token index. */
   const latest = new Map<string, number>();
+  const hitReadings = new Map<number, string[]>();
   for (const hit of hits) {
     if (excluded(hit.from)) continue;
     let weight = 0;
@@ -38,12 +39,20 @@ export function findTopicHits(hits: readonly Hit[], excluded: (tokenIndex: numbe
       continue;
     }
     if (readings.length === 0) continue;
+    hitReadings.set(hit.from, readings);
     const alternatives = readings
       .filter((reading) => latest.has(reading))
       .sort((a, b) => (latest.get(b) ?? 0) - (latest.get(a) ?? 0));
-    const resolved = alternatives[0];
+    const resolved = alternatives[0] ?? readings[0];
     if (resolved)
       found.push({ topic: resolved, from: hit.from, to: hit.to, weight: 0, anaphor: true, alternatives });
   }
-  return found;
+  // "The treaty" may also mean a topic the dispatch names only later: those readings come last.
+  const named = new Set(found.filter((hit) => !hit.anaphor).map((hit) => hit.topic));
+  return found.map((hit) => {
+    if (!hit.anaphor) return hit;
+    const readings = hitReadings.get(hit.from) ?? [];
+    const later = readings.filter((topic) => named.has(topic) && !hit.alternatives.includes(topic));
+    return later.length > 0 ? { ...hit, alternatives: [...hit.alternatives, ...later] } : hit;
+  });
 }
