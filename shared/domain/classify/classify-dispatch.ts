@@ -142,6 +142,7 @@ export function analyseDispatch(
       previousTopics,
       nominal: dictionaries.nominal,
       harms: dictionaries.harms,
+      emphatic: dictionaries.emphatic,
       dispatchTopics,
       speechAt,
       lastSpeaker,

@@ -440,6 +440,10 @@ export function structureOf(
     if (mention.kind === 'voice' && mention.actors.length === 0 && !startsClause(tokens, mention.from, from))
       continue;
     const possessive = mention.possessive || mention.kind === 'body';
+    if (mention.act) {
+      subjects.push({ at: mention.to, holders: [mention], possessive: true });
+      continue;
+    }
     if (possessive && !isSubjectPosition(tokens, mention.from, from)) {
       subjects.push({ at: mention.to, holders: [mention], possessive: true });
       continue;
@@ -638,7 +642,7 @@ function nearestBefore(
 ): Mention | undefined {
   for (let index = own.length - 1; index >= 0; index--) {
     const mention = own[index] as Mention;
-    if (mention.to > at) continue;
+    if (mention.to > at || mention.act) continue;
     if (at - mention.to > reach) return undefined;
     for (let cursor = mention.to; cursor < at; cursor++) {
       const token = tokens[cursor] as Token;

@@ -61,6 +61,8 @@ export const actorsSchema = z.object({
   roles: z.object({
     /** "Russian officials", "the Chinese government": the state acting. */
     bodies: phrases,
+    /** "Moscow’s insistence", "the American decision": an actor's act named as a noun; it holds its own phrase only. */
+    acts: phrases,
     /** "U.S. allies", "Russian analysts": somebody else. */
     others: phrases,
     /** "the Foreign Ministry" without a state: the state named last. */
@@ -90,6 +92,8 @@ export const cuesSchema = z.object({
   nominal: phrases,
   /** Cues that name a harm: a general verb over them does not turn them round ("opposed any attempt to undermine it"). */
   harms: phrases,
+  /** Cues that outweigh a plain one: wanting the ABM treaty amended is opposing it, however politely said. */
+  emphatic: phrases,
   general: polaritySchema,
   topics: z.record(z.string(), polaritySchema),
 });
@@ -116,6 +120,7 @@ export type LexValue =
         | 'voice'
         | 'voiceKind'
         | 'body'
+        | 'act'
         | 'other'
         | 'institution'
         | 'title'
@@ -155,6 +160,7 @@ export interface Dictionaries {
   readonly nominal: ReadonlySet<string>;
   /** Prefixes of the harm cues' first words. */
   readonly harms: readonly string[];
+  readonly emphatic: readonly string[];
 }
 
 function parse<T>(schema: z.ZodMiniType<T>, data: unknown, file: string): T {
@@ -238,7 +244,16 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
   for (const [surname, people] of sharedSurnames(actors.people))
     add(surname, { layer: 'mention', kind: 'surname', people }, 'proper');
   const named = (
-    kind: 'voice' | 'voiceKind' | 'body' | 'other' | 'institution' | 'title' | 'collective' | 'document',
+    kind:
+      | 'voice'
+      | 'voiceKind'
+      | 'body'
+      | 'other'
+      | 'institution'
+      | 'title'
+      | 'collective'
+      | 'document'
+      | 'act',
     list: readonly string[],
   ) => {
     for (const phrase of list) add(phrase, { layer: 'mention', kind, phrase });
@@ -246,6 +261,7 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
   for (const phrase of actors.voices) add(phrase, { layer: 'mention', kind: 'voice', phrase }, 'proper');
   named('voiceKind', actors.voiceKinds);
   named('body', actors.roles.bodies);
+  named('act', actors.roles.acts);
   named('other', actors.roles.others);
   named('institution', actors.roles.institutions);
   named('title', actors.roles.titles);
@@ -273,6 +289,7 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
     lexicon,
     nominal: new Set(cues.nominal.map((word) => word.toLowerCase())),
     harms: cues.harms.map((phrase) => phrase.toLowerCase().replace(/\*.*$/, '')),
+    emphatic: cues.emphatic.map((phrase) => phrase.toLowerCase().replace(/\*.*$/, '')),
   };
 }
 

@@ -28,6 +28,8 @@ export interface Mention {
   readonly possessive: boolean;
   /** "The joint declaration": it speaks ("describes", "calls for") but is not a clause's actor. */
   readonly document?: boolean;
+  /** "The American decision", "Moscow’s insistence": an act named as a noun, holding its own phrase only. */
+  readonly act?: boolean;
 }
 
 /** The office a person held on a date, or none. */
@@ -82,10 +84,13 @@ export function findMentions(
     officeHolders ??= dictionaries.actors.people.map((person) => officeAt(person, date, legislators));
     return officeHolders;
   };
-  const remember = (person: Person) => {
+  const remember = (person: Person, from?: number) => {
     const at = recentPeople.findIndex((candidate) => candidate.name === person.name);
     if (at >= 0) recentPeople.splice(at, 1);
-    recentPeople.unshift(person);
+    // "He told Clinton …": a person named as an object does not take "he" from the subject.
+    const lead = from === undefined ? undefined : tokens[from - 1]?.norm;
+    if (lead && OBJECT_LEADS.has(lead) && recentPeople.length > 0) recentPeople.splice(1, 0, person);
+    else recentPeople.unshift(person);
   };
   // "The Foreign Ministry", "the government": the state named last (a person named since may be a visitor).
   const latestActor = () => {
@@ -95,6 +100,21 @@ export function findMentions(
         return mention.actors[0] as string;
     }
     return undefined;
+  };
+  /**
+   * "he": the person named last, unless the sentence so far names a state whose person was
+   * named recently ("Russia, he said, …" is a Russian speaking).
+   */
+  const pronounReferent = (at: number): Person | undefined => {
+    for (let index = mentions.length - 1; index >= 0; index--) {
+      const mention = mentions[index] as Mention;
+      if (tokens.slice(mention.to, at).some((token) => token.kind === TokenKind.Stop)) break;
+      if (mention.kind !== 'state' || mention.actors.length !== 1) continue;
+      const actor = mention.actors[0];
+      const fellow = recentPeople.slice(0, 4).find((person) => person.actor === actor);
+      if (fellow) return fellow;
+    }
+    return recentPeople[0];
   };
   const sentencePersonActor = (at: number) => {
     for (let index = mentions.length - 1; index >= 0; index--) {
@@ -139,7 +159,11 @@ export function findMentions(
       let next: Hit | undefined = lead ? adjacent(0) : hit;
       if (!lead) cursor = -1;
       while (next) {
-        const role = first(next, 'institution') ?? first(next, 'title') ?? first(next, 'body');
+        const role =
+          first(next, 'institution') ??
+          first(next, 'title') ??
+          first(next, 'body') ??
+          (lead ? first(next, 'act') : undefined);
         if (!role) break;
         lastRole = role;
         roleHit = next;
@@ -193,10 +217,31 @@ export function findMentions(
             continue;
           }
         }
-        push({ from: hit.from, to: roleHit.to, kind: 'body', actors: [lead.actor], speaker: lead.actor });
+        push({
+          from: hit.from,
+          to: roleHit.to,
+          kind: 'body',
+          actors: [lead.actor],
+          speaker: lead.actor,
+          ...(lastRole.kind === 'act' ? { act: true } : {}),
+        });
         continue;
       }
       if (lead.kind === 'adjective') continue; // "the American plan": an attribute, not an actor
+    }
+    // "Duma deputies", "Moscow analysts": somebody else than the state.
+    const state = first(hit, 'state');
+    const follower = adjacent(0);
+    if (state && follower && (first(follower, 'other') || first(follower, 'voiceKind'))) {
+      index++;
+      push({
+        from: hit.from,
+        to: follower.to,
+        kind: 'voice',
+        actors: [],
+        speaker: tokensText(tokens, hit.from, follower.to),
+      });
+      continue;
     }
     if (!lead && lastRole && roleHit) {
       // A title or institution on its own: "the minister", "the Foreign Ministry".
@@ -232,7 +277,7 @@ export function findMentions(
         break;
       case 'person': {
         const office = officeAt(value.person, date, legislators);
-        remember(office);
+        remember(office, hit.from);
         push({
           from: hit.from,
           to: hit.to,
@@ -254,7 +299,7 @@ export function findMentions(
         });
         break;
       case 'pronoun': {
-        const person = recentPeople[0];
+        const person = pronounReferent(hit.from);
         if (person && value.phrase !== 'him')
           push({
             from: hit.from,
@@ -312,8 +357,44 @@ export function findMentions(
         break;
     }
   }
-  return mentions;
+  return speakingFor(mentions, tokens);
 }
+
+/** "Portugal, speaking for the European Union presidency, …": the speaker is the body it speaks for. */
+function speakingFor(mentions: Mention[], tokens: readonly Token[]): Mention[] {
+  return mentions.map((mention, index) => {
+    const next = mentions[index + 1];
+    if (!next || next.kind !== 'state' || next.from - mention.to > 6) return mention;
+    const between = tokens.slice(mention.to, next.from).map((token) => token.norm);
+    const speaking = between.includes('speaking') || between.includes('behalf');
+    if (!speaking || !(between.includes('for') || between.includes('of'))) return mention;
+    return { ...mention, actors: next.actors, speaker: `${mention.speaker} for ${next.speaker}` };
+  });
+}
+
+const OBJECT_LEADS = new Set([
+  'told',
+  'met',
+  'with',
+  'to',
+  'visited',
+  'urged',
+  'asked',
+  'invited',
+  'thanked',
+  'called',
+  'phoned',
+  'assured',
+  'persuade',
+  'persuaded',
+  'warned',
+  'for',
+  'from',
+  'against',
+  'by',
+  'than',
+  'and',
+]);
 
 const actorsOf = (person: Person) => (person.actor && person.speaksForState ? [person.actor] : []);
 

@@ -46,6 +46,7 @@ export interface SentenceContext {
   /** Event nouns ("withdrawal", "cuts"): a stance only when the holder performs, proposes or judges the act. */
   readonly nominal: ReadonlySet<string>;
   readonly harms: readonly string[];
+  readonly emphatic: readonly string[];
   /** The dispatch's topics, strongest first. */
   readonly dispatchTopics: readonly string[];
   /** Token indexes of speech verbs. */
@@ -112,6 +113,26 @@ export function observeSentence(context: SentenceContext): Observation[] {
       nextCue && (!nextTopic || nextCue.from <= nextTopic.from) ? nextCue : nextTopic;
     // "saw the plan as a constructive step", "described the treaty as essential": the object is before "as".
     const predicative = [1, 2, 3].some((back) => tokens[cue.from - back]?.norm === 'as');
+    // "approve it": the topic named last.
+    if (!target && tokens[cue.to]?.norm === 'it') {
+      target = [...context.topics].reverse().find((topic) => topic.to <= cue.from);
+      const previous = context.previousTopics[0];
+      if (!target && previous)
+        target = {
+          topic: previous,
+          from: cue.from,
+          to: cue.from,
+          weight: 0,
+          anaphor: true,
+          alternatives: [previous],
+        };
+    }
+    // "the national shield, which Russia continues to oppose": the thing before the relative clause.
+    const clauseHead = tokens[clauseStart(cue.from)]?.norm;
+    if (!target && (clauseHead === 'which' || clauseHead === 'that')) {
+      const head = clauseStart(cue.from);
+      target = [...context.topics].reverse().find((topic) => topic.to <= head && head - topic.to <= 2);
+    }
     if (!target && (VERDICTS.test(tokens[cue.from]?.norm ?? '') || predicative)) {
       // A relative clause may stand between them ("the withdrawal, which takes effect in June, as a mistake").
       const start = Math.max(sentence.from, cue.from - 2 * TOPIC_REACH);
@@ -121,6 +142,10 @@ export function observeSentence(context: SentenceContext): Observation[] {
           .find((other) => other.topical.size > 0 && other.to <= cue.from && other.from >= start) ??
         [...context.topics].reverse().find((topic) => topic.to <= cue.from && topic.from >= start);
     }
+    // "understood the American concern …, but": a hedge in a sentence naming no topic is about the dispatch's.
+    const main = context.dispatchTopics[0];
+    if (!target && cue.general === 'mixed' && context.topics.length === 0 && main)
+      target = { topic: main, from: cue.from, to: cue.from, weight: 0, anaphor: true, alternatives: [main] };
     if (!target) continue;
     governs.set(cue, target);
     if ('topical' in target && cue.topical.size === 0) governed.add(target);
@@ -157,13 +182,16 @@ export function observeSentence(context: SentenceContext): Observation[] {
     if (!holder) continue;
     if (ownTopic && isUnclaimedEvent(cue, context)) continue;
     if ((context.forecast || context.analysis) && !holder.speech) continue;
-    const negated = isNegated(at, context, clauseStart);
+    const negatedAs = negation(at, context, clauseStart);
+    if (negatedAs === 'void') continue;
+    const negated = negatedAs === 'negated';
     const earlier = context.earlier.some(
       (hit) => hit.from >= clauseStart(at) - 6 && hit.from < clauseEnd(at),
     );
     for (const [topic, polarity] of readings) {
       const stance = negated ? flip(polarity) : polarity;
       const weight =
+        (isPhraseIn(cue, context.emphatic, context) ? 2 : 1) *
         (holder.speech ? 1 : 0.8) *
         (!ownTopic && target && 'topical' in target ? 1.1 : 1) *
         (stance === 'mixed' ? 1.5 : 1) *
@@ -192,8 +220,9 @@ function topicFor(
     const readings = hit.anaphor ? hit.alternatives : [hit.topic];
     const reading = readings.find((topic) => cue.topical.has(topic));
     if (!reading) continue;
+    // A topic before the cue is its subject at best ("the treaty … must be preserved"): it must be near.
     const distance =
-      hit.from >= cue.to ? words(tokens, cue.to, hit.from) : words(tokens, hit.to, cue.from) + 2;
+      hit.from >= cue.to ? words(tokens, cue.to, hit.from) : words(tokens, hit.to, cue.from) * 1.5 + 2;
     const sameClause = hit.from >= clauseStart(cue.from) && hit.from < clauseEnd(cue.from);
     const score = distance + (sameClause ? 0 : 4);
     if (score < bestDistance) {
@@ -336,13 +365,15 @@ function isUnclaimedEvent(cue: Cue, context: SentenceContext): boolean {
   return true;
 }
 
-function isHarm(cue: Cue, context: SentenceContext): boolean {
+function isPhraseIn(cue: Cue, prefixes: readonly string[], context: SentenceContext): boolean {
   const phrase = context.tokens
     .slice(cue.from, cue.to)
     .map((token) => token.norm)
     .join(' ');
-  return context.harms.some((harm) => phrase.startsWith(harm));
+  return prefixes.some((prefix) => phrase.startsWith(prefix));
 }
+
+const isHarm = (cue: Cue, context: SentenceContext) => isPhraseIn(cue, context.harms, context);
 
 function words(tokens: readonly Token[], from: number, to: number): number {
   let count = 0;
@@ -428,20 +459,43 @@ function localSubject(
   return best;
 }
 
-/** A negator shortly before the cue, in the same clause and with no comma between, turns it round. */
-function isNegated(at: number, context: SentenceContext, clauseStart: (index: number) => number): boolean {
+/** Verbs that, negated, say nothing about the position: "did not repeat their criticism". */
+const NEUTRAL = new Set([
+  'repeat',
+  'mention',
+  'comment',
+  'raise',
+  'address',
+  'discuss',
+  'say',
+  'specify',
+  'elaborate',
+  'catch',
+]);
+
+/**
+ * A negator shortly before the cue, in the same clause and with no comma between, turns it round
+ * ('negated'); a negated verb of saying leaves no position at all ('void').
+ */
+function negation(
+  at: number,
+  context: SentenceContext,
+  clauseStart: (index: number) => number,
+): 'negated' | 'void' | undefined {
   const { tokens } = context;
   const start = clauseStart(at);
   for (const negator of context.negators) {
     if (negator.to > at || negator.from < start) continue;
     let gap = 0;
     let broken = false;
+    let neutral = false;
     for (let index = negator.to; index < at; index++) {
       const token = tokens[index] as Token;
       if (token.kind === TokenKind.Comma || token.kind === TokenKind.Dash) broken = true;
       if (token.kind === TokenKind.Word) gap++;
+      if (NEUTRAL.has(token.norm)) neutral = true;
     }
-    if (!broken && gap <= NEGATION_REACH) return true;
+    if (!broken && gap <= NEGATION_REACH) return neutral ? 'void' : 'negated';
   }
-  return false;
+  return undefined;
 }
