@@ -127,12 +127,6 @@ export function observeSentence(context: SentenceContext): Observation[] {
           alternatives: [previous],
         };
     }
-    // "the national shield, which Russia continues to oppose": the thing before the relative clause.
-    const clauseHead = tokens[clauseStart(cue.from)]?.norm;
-    if (!target && (clauseHead === 'which' || clauseHead === 'that')) {
-      const head = clauseStart(cue.from);
-      target = [...context.topics].reverse().find((topic) => topic.to <= head && head - topic.to <= 2);
-    }
     if (!target && (VERDICTS.test(tokens[cue.from]?.norm ?? '') || predicative)) {
       // A relative clause may stand between them ("the withdrawal, which takes effect in June, as a mistake").
       const start = Math.max(sentence.from, cue.from - 2 * TOPIC_REACH);
@@ -141,6 +135,12 @@ export function observeSentence(context: SentenceContext): Observation[] {
           .reverse()
           .find((other) => other.topical.size > 0 && other.to <= cue.from && other.from >= start) ??
         [...context.topics].reverse().find((topic) => topic.to <= cue.from && topic.from >= start);
+    }
+    // "the national shield, which Russia continues to oppose": the thing before the relative clause.
+    const clauseHead = tokens[clauseStart(cue.from)]?.norm;
+    if (!target && (clauseHead === 'which' || clauseHead === 'that')) {
+      const head = clauseStart(cue.from);
+      target = [...context.topics].reverse().find((topic) => topic.to <= head && head - topic.to <= 2);
     }
     // "understood the American concern …, but": a hedge in a sentence naming no topic is about the dispatch's.
     const main = context.dispatchTopics[0];
