@@ -24,6 +24,8 @@ export interface Subject {
   readonly holders: readonly Mention[];
   /** "Moscow’s insistence", "the American decision": the actor's act, named as a noun. */
   readonly possessive: boolean;
+  /** Where an object's possessive stops holding: "welcomed the Duma’s vote and called for …" is not the Duma's call. */
+  readonly until?: number;
 }
 
 export interface SentenceStructure {
@@ -373,6 +375,8 @@ const isVerbish = (token: Token | undefined, verbs: ReadonlySet<number>, index: 
 };
 
 const NO_ENDS: ReadonlySet<number> = new Set();
+/** Tokens after an object's possessive that are still its phrase ("the Duma’s decision to ratify"). */
+const POSSESSIVE_REACH = 5;
 const GOVERNMENT_WORDS = new Set(['government', 'administration', 'cabinet', 'leadership', 'team', 'office']);
 const HARD_BREAKS = new Set<number>([TokenKind.Semicolon, TokenKind.Colon, TokenKind.Dash]);
 
@@ -445,7 +449,12 @@ export function structureOf(
       continue;
     }
     if (possessive && !isSubjectPosition(tokens, mention.from, from)) {
-      subjects.push({ at: mention.to, holders: [mention], possessive: true });
+      subjects.push({
+        at: mention.to,
+        holders: [mention],
+        possessive: true,
+        until: mention.to + POSSESSIVE_REACH,
+      });
       continue;
     }
     if (!startsClause(tokens, mention.from, from, mentionEnds)) continue;

@@ -109,8 +109,11 @@ export function observeSentence(context: SentenceContext): Observation[] {
       (other) => other !== cue && other.topical.size > 0 && other.from >= cue.to && other.from < end,
     );
     const nextTopic = context.topics.find((topic) => topic.from >= cue.to && topic.from < end);
+    // "shared the concern that the ABM treaty would be undermined": the act said of the topic is the object.
+    const cueAfterTopic =
+      nextCue && nextTopic && nextCue.from > nextTopic.from && words(tokens, nextTopic.to, nextCue.from) <= 4;
     let target: Cue | TopicHit | undefined =
-      nextCue && (!nextTopic || nextCue.from <= nextTopic.from) ? nextCue : nextTopic;
+      nextCue && (!nextTopic || nextCue.from <= nextTopic.from || cueAfterTopic) ? nextCue : nextTopic;
     // "saw the plan as a constructive step", "described the treaty as essential": the object is before "as".
     const predicative = [1, 2, 3].some((back) => tokens[cue.from - back]?.norm === 'as');
     // "approve it": the topic named last.
@@ -452,6 +455,7 @@ function localSubject(
     // A subject inside a conditional antecedent does not hold the main clause.
     if (inRanges(structure.conditionals, subject.at - 1) && !inRanges(structure.conditionals, at)) continue;
     if (subject.possessive && subject.at < start) continue;
+    if (subject.until !== undefined && at >= subject.until) continue;
     // Inside a statement, only a subject within the statement's own range counts.
     if (frame && !inRanges(frame.content, subject.at - 1)) continue;
     best = subject;
