@@ -27,6 +27,8 @@ interface Node<V> {
 const newNode = <V>(): Node<V> => ({ next: new Map(), prefixes: [], values: [] });
 /** Root-level prefixes are indexed by their first three letters, so a word checks only a few. */
 const PREFIX_KEY = 3;
+/** The word cache stops growing here: a long-running process reading odd text keeps bounded memory. */
+const MAX_CACHED_WORDS = 100_000;
 
 export interface PhraseMatch<V> {
   /** Token indexes: the match covers tokens[from] … tokens[to - 1]. */
@@ -62,12 +64,15 @@ function stepsOf(phrase: string): Step[] {
 export class PhraseTrie<V> {
   private readonly root: Node<V> = newNode();
   private readonly rootPrefixes = new Map<string, { prefix: string; node: Node<V> }[]>();
+  /** Per word, the nodes a phrase starting with it continues from: one lookup a token once a word was seen. */
+  private readonly starts = new Map<string, readonly Node<V>[]>();
 
   /**
    * 'exact': letter for letter ("START"). 'proper': a word written with a capital must have one
    * in the text ("Bush", "Rice", "the Kremlin"), others match in any case.
    */
   add(phrase: string, value: V, casing: 'any' | 'proper' | 'exact' = 'any'): void {
+    this.starts.clear();
     const steps = stepsOf(phrase);
     let node = this.root;
     steps.forEach((step, index) => {
@@ -112,14 +117,22 @@ export class PhraseTrie<V> {
   matchAt(tokens: readonly Token[], from: number, text: string, out: PhraseMatch<V>[]): void {
     const first = tokens[from];
     if (!first || (first.kind !== TokenKind.Word && first.kind !== TokenKind.Number)) return;
-    const exact = this.root.next.get(first.norm);
-    if (exact) this.walk(exact, tokens, from, from + 1, text, out);
-    if (first.norm.length >= PREFIX_KEY) {
-      const list = this.rootPrefixes.get(first.norm.slice(0, PREFIX_KEY));
-      if (list)
-        for (const entry of list)
-          if (first.norm.startsWith(entry.prefix)) this.walk(entry.node, tokens, from, from + 1, text, out);
+    let nodes = this.starts.get(first.norm);
+    if (!nodes) {
+      nodes = this.startsOf(first.norm);
+      if (this.starts.size < MAX_CACHED_WORDS) this.starts.set(first.norm, nodes);
     }
+    for (const node of nodes) this.walk(node, tokens, from, from + 1, text, out);
+  }
+
+  private startsOf(word: string): Node<V>[] {
+    const nodes: Node<V>[] = [];
+    const exact = this.root.next.get(word);
+    if (exact) nodes.push(exact);
+    if (word.length >= PREFIX_KEY)
+      for (const entry of this.rootPrefixes.get(word.slice(0, PREFIX_KEY)) ?? [])
+        if (word.startsWith(entry.prefix)) nodes.push(entry.node);
+    return nodes;
   }
 
   private walk(

@@ -39,24 +39,26 @@ export function scan(tokens: readonly Token[], text: string, lexicon: PhraseTrie
     earlier: 0,
   };
   const matches: PhraseMatch<LexValue>[] = [];
-  const longest = new Map<Layer, number>();
   for (let index = 0; index < tokens.length; index++) {
     matches.length = 0;
     lexicon.matchAt(tokens, index, text, matches);
     if (matches.length === 0) continue;
-    longest.clear();
     // "early-warning", "well-understood": the second half of a compound is no verb or cue.
     const compound = (tokens[index] as Token).joined;
+    const seen: Layer[] = [];
+    const longest: Partial<Record<Layer, number>> = {};
     for (const match of matches) {
       const layer = match.value.layer;
-      if (compound && (layer === 'speech' || layer === 'cue')) continue;
-      if (busyUntil[layer] > index) continue;
-      if ((longest.get(layer) ?? 0) < match.to) longest.set(layer, match.to);
+      if (busyUntil[layer] > index || (compound && (layer === 'speech' || layer === 'cue'))) continue;
+      const best = longest[layer];
+      if (best === undefined) seen.push(layer);
+      if (best === undefined || best < match.to) longest[layer] = match.to;
     }
-    for (const [layer, to] of longest) {
-      const values = matches
-        .filter((match) => match.to === to && match.value.layer === layer)
-        .map((match) => match.value);
+    for (const layer of seen) {
+      const to = longest[layer] as number;
+      const values: LexValue[] = [];
+      for (const match of matches)
+        if (match.to === to && match.value.layer === layer) values.push(match.value);
       result[layer].push({ from: index, to, values });
       busyUntil[layer] = to;
     }
