@@ -47,6 +47,41 @@ describe('stance', () => {
       'President George W. Bush said the United States would cut its strategic arsenal to 2,000 warheads, unilaterally if need be',
       ['USA START mixed'],
     ],
+    [
+      '"rather than" turns the cue after it round',
+      'Officials in Tokyo said Japan regarded the American missile defense plan as a sensible precaution rather than a danger',
+      ['JPN NMD support'],
+    ],
+    [
+      'wanting the treaty amended is opposing it, however politely said',
+      'The State Department said Washington valued the ABM treaty but wanted it amended to allow a limited defense',
+      ['USA ABM oppose'],
+    ],
+    [
+      'cuts made unilaterally are a mixed START position',
+      'The White House said the United States would cut its strategic warheads unilaterally, without a treaty',
+      ['USA START mixed'],
+    ],
+    [
+      'a minister speaking for the EU presidency speaks for the Union',
+      'Foreign Minister Anna Lindh, speaking for the European Union presidency, called for the ABM treaty to be preserved',
+      ['EU ABM support'],
+    ],
+    [
+      'a joint declaration speaks for every state that signed it',
+      'Putin and Jiang signed a joint declaration, and the declaration describes the ABM treaty as the cornerstone of strategic stability',
+      ['RUS ABM support', 'CHN ABM support'],
+    ],
+    [
+      'what a speaker says another state should do is the speaker’s own position',
+      'The United States, Foreign Ministry spokesman Zhu Bangzao said, should give up the national missile defense program',
+      ['CHN NMD oppose'],
+    ],
+    [
+      'an official news agency speaks for its state',
+      'The official KCNA news agency described the American missile defense program as a scheme for world domination',
+      ['PRK NMD oppose'],
+    ],
   ])('%s', (_name, body, expected) => {
     expect(stancesOf(body)).toEqual(expected);
   });
@@ -63,6 +98,22 @@ describe('stance', () => {
     [
       'the author’s forecast is nobody’s position',
       'Russia will probably agree to amend the ABM treaty before the end of the year',
+    ],
+    [
+      'a single senator does not speak for the state',
+      'Senator Jesse Helms said the ABM treaty was dead and that the United States should not consider itself bound by it',
+    ],
+    [
+      'a position reported inside another actor’s statement is nobody’s new stance',
+      'Igor Ivanov said Washington’s plan to deploy a national missile defense was known to everyone',
+    ],
+    [
+      'a conditional antecedent is hypothetical: "if Washington deploys" is not Washington’s position',
+      'If the United States were to deploy a national missile defense, he said, Russia would take adequate measures',
+    ],
+    [
+      'a negated verb of saying leaves no position',
+      'Chinese officials did not repeat their criticism of the American missile defense program this week',
     ],
     [
       'a text with no topic has no stance',
@@ -85,6 +136,23 @@ describe('stance', () => {
     expect(classification.people).toEqual([
       { name: 'Sergei Ivanov', actor: 'RUS', role: 'Defense Minister' },
     ]);
+  });
+
+  it('resolves a surname two people share to the one named last', () => {
+    // Prepare: Igor Ivanov (foreign minister) and Sergei Ivanov (defense minister) share "Ivanov"
+    const body =
+      'Defense Minister Sergei Ivanov met Rumsfeld in Brussels. Ivanov said the ABM treaty remained the foundation of strategic stability';
+    // Act
+    const { classification } = classify(body);
+    // Assess
+    const stance = classification.stances.find((candidate) => candidate.topic === 'ABM');
+    expect(stance?.evidence[0]?.speaker).toBe('Sergei Ivanov');
+  });
+
+  it('takes the later of two positions the text dates', () => {
+    const body =
+      'As recently as February the chancellor had warned that the American missile defense plan would set off an arms race. German Chancellor Gerhard Schroeder now said Germany backed the American missile defense plan';
+    expect(stancesOf(body)).toEqual(['DEU NMD support']);
   });
 
   it('maps a person to the office held at the dispatch date', () => {

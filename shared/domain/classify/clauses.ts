@@ -1,5 +1,5 @@
 import type { Mention } from './mentions.js';
-import { conjunctGroup } from './mentions.js';
+import { conjunctGroup, listOf } from './mentions.js';
 import type { Hit } from './scan.js';
 import type { Sentence } from './sentences.js';
 import { type Token, TokenKind } from './tokens.js';
@@ -375,6 +375,42 @@ const isVerbish = (token: Token | undefined, verbs: ReadonlySet<number>, index: 
 };
 
 const NO_ENDS: ReadonlySet<number> = new Set();
+const SAYING = new Set([
+  'said',
+  'says',
+  'say',
+  'added',
+  'adds',
+  'stressed',
+  'insisted',
+  'argued',
+  'declared',
+  'announced',
+  'warned',
+  'noted',
+  'repeated',
+  'reiterated',
+  'believed',
+  'believes',
+  'thinks',
+  'thought',
+  'claimed',
+  'maintained',
+  'asserted',
+  'confirmed',
+  'explained',
+  'replied',
+  'suggested',
+  'acknowledged',
+  'conceded',
+  'admitted',
+  'complained',
+  'predicted',
+  'emphasized',
+  'emphasised',
+  'recalled',
+  'indicated',
+]);
 /** Tokens after an object's possessive that are still its phrase ("the Duma’s decision to ratify"). */
 const POSSESSIVE_REACH = 5;
 const GOVERNMENT_WORDS = new Set(['government', 'administration', 'cabinet', 'leadership', 'team', 'office']);
@@ -429,6 +465,10 @@ export function structureOf(
   const subjects: Subject[] = [];
   const inGroup = new Set<Mention>();
   const mentionEnds = new Set(own.map((mention) => mention.to));
+  // Only verbs of saying take a bare clause: "said Japan regarded …", not "urged the Duma to ratify".
+  const speechEnds = new Set(
+    speech.filter((verb) => SAYING.has((tokens[verb.to - 1] as Token).norm)).map((verb) => verb.to),
+  );
   for (let index = 0; index < own.length; index++) {
     const mention = own[index] as Mention;
     // "a joint statement that welcomed …", "a declaration calling for …": it holds its relative clause.
@@ -457,7 +497,7 @@ export function structureOf(
       });
       continue;
     }
-    if (!startsClause(tokens, mention.from, from, mentionEnds)) continue;
+    if (!startsClause(tokens, mention.from, from, mentionEnds, speechEnds)) continue;
     if (!verbSoon(tokens, mention.to, to, verbTokens)) {
       if (possessive) subjects.push({ at: mention.to, holders: [mention], possessive: true });
       continue;
@@ -690,9 +730,12 @@ function startsClause(
   at: number,
   sentenceStart: number,
   mentionEnds: ReadonlySet<number> = NO_ENDS,
+  speechEnds: ReadonlySet<number> = NO_ENDS,
 ): boolean {
   for (let index = at - 1; index >= sentenceStart; index--) {
     const token = tokens[index] as Token;
+    // "said Japan regarded …": a reported clause without "that".
+    if (speechEnds.has(index + 1)) return true;
     // "with Russia and China": a conjunct of the mention before, not a new clause.
     if (token.norm === 'and' && mentionEnds.has(index)) return false;
     if (
@@ -772,7 +815,7 @@ function withFollowingConjuncts(own: readonly Mention[], index: number, tokens: 
     if ((previous.kind === 'pronoun' || next.kind === 'pronoun') && !plain) break;
     group.push(next);
   }
-  return group;
+  return listOf(group, tokens) ? group : [own[index] as Mention];
 }
 
 const FORWARD_JOINERS = new Set(['and', 'as', 'well', 'together', 'with', 'along', ',', 'plus']);

@@ -537,8 +537,21 @@ export function conjunctGroup(
   }
   const lead = tokens[(group[0] as Mention).from - 1];
   if (group.length > 1 && lead && AFTER_PREPOSITION.has(lead.norm)) return [own];
-  return group;
+  return listOf(group, tokens) ? group : [own];
 }
+
+/** Commas alone make an apposition ("the United States, spokesman Zhu said"); a list has an "and". */
+export function listOf(group: readonly Mention[], tokens: readonly Token[]): boolean {
+  if (group.length < 2) return true;
+  for (let index = 1; index < group.length; index++) {
+    const left = group[index - 1] as Mention;
+    const right = group[index] as Mention;
+    for (let cursor = left.to; cursor < right.from; cursor++)
+      if (LIST_WORDS.has((tokens[cursor] as Token).norm)) return true;
+  }
+  return false;
+}
+const LIST_WORDS = new Set(['and', 'with', 'well', 'plus', 'along']);
 
 const AFTER_PREPOSITION = new Set([
   'as',

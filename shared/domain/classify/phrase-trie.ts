@@ -19,7 +19,7 @@ interface Node<V> {
   readonly prefixes: { readonly prefix: string; readonly node: Node<V> }[];
   readonly values: {
     readonly value: V;
-    readonly exact: readonly string[] | null;
+    readonly exact: readonly Step[] | null;
     readonly capitals: number;
   }[];
 }
@@ -47,7 +47,14 @@ function stepsOf(phrase: string): Step[] {
   const tokens = tokenize(phrase);
   const steps: Step[] = [];
   for (const token of tokens) {
-    if (token.kind === TokenKind.Other && token.norm === '*') {
+    // Parentheses are skipped in phrases and text alike: "Anti-Ballistic Missile (ABM) Treaty".
+    if (skippable(tokens, tokens.indexOf(token))) continue;
+    const star = token.kind === TokenKind.Other && token.norm === '*';
+    const word =
+      token.kind === TokenKind.Word || token.kind === TokenKind.Number || token.kind === TokenKind.Possessive;
+    if (!star && !word)
+      throw new PhraseSyntaxError(`"${phrase}": only words, numbers, ’s, parentheses and * make a phrase`);
+    if (star) {
       const last = steps.at(-1);
       if (!last || last.prefix) throw new PhraseSyntaxError(`"${phrase}": a * must end a word`);
       if (last.word.length < PREFIX_KEY)
@@ -100,7 +107,7 @@ export class PhraseTrie<V> {
         const code = step.raw.charCodeAt(0);
         if (index < 31 && code >= 65 && code <= 90) capitals |= 1 << index;
       });
-    node.values.push({ value, exact: casing === 'exact' ? steps.map((step) => step.raw) : null, capitals });
+    node.values.push({ value, exact: casing === 'exact' ? steps : null, capitals });
   }
 
   private rootList(prefix: string) {
@@ -148,7 +155,9 @@ export class PhraseTrie<V> {
       if (capitals !== 0 && !hasCapitals(capitals, tokens, from)) continue;
       out.push({ from, to, value });
     }
-    const token = tokens[to];
+    let next = to;
+    while (skippable(tokens, next)) next++;
+    const token = tokens[next];
     if (
       !token ||
       (token.kind !== TokenKind.Word &&
@@ -157,9 +166,9 @@ export class PhraseTrie<V> {
     )
       return;
     const child = node.next.get(token.norm);
-    if (child) this.walk(child, tokens, from, to + 1, text, out);
+    if (child) this.walk(child, tokens, from, next + 1, text, out);
     for (const entry of node.prefixes)
-      if (token.norm.startsWith(entry.prefix)) this.walk(entry.node, tokens, from, to + 1, text, out);
+      if (token.norm.startsWith(entry.prefix)) this.walk(entry.node, tokens, from, next + 1, text, out);
   }
 }
 
@@ -169,17 +178,40 @@ function hasCapitals(capitals: number, tokens: readonly Token[], from: number): 
   return true;
 }
 
+/** The full stop of an initial: "George W. Bush". */
+function isInitialStop(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  const previous = tokens[index - 1];
+  return (
+    token?.kind === TokenKind.Stop &&
+    token.norm === '.' &&
+    previous?.kind === TokenKind.Word &&
+    previous.end === token.start &&
+    previous.norm.length === 1
+  );
+}
+
+/** Parentheses and an initial's full stop are skipped in phrases and text alike. */
+function skippable(tokens: readonly Token[], index: number): boolean {
+  const kind = tokens[index]?.kind;
+  return kind === TokenKind.ParenOpen || kind === TokenKind.ParenClose || isInitialStop(tokens, index);
+}
+
 function matchesExactly(
-  exact: readonly string[],
+  exact: readonly Step[],
   tokens: readonly Token[],
   from: number,
   text: string,
 ): boolean {
-  for (let index = 0; index < exact.length; index++) {
-    const token = tokens[from + index];
+  let index = from;
+  for (const step of exact) {
+    while (skippable(tokens, index)) index++;
+    const token = tokens[index];
     if (!token) return false;
-    const wanted = exact[index] as string;
-    if (token.end - token.start !== wanted.length || !text.startsWith(wanted, token.start)) return false;
+    const length = token.end - token.start;
+    if (step.prefix ? length < step.raw.length : length !== step.raw.length) return false;
+    if (!text.startsWith(step.raw, token.start)) return false;
+    index++;
   }
   return true;
 }

@@ -432,8 +432,8 @@ function holderOf(
 }
 
 const MODALS = new Set(['should', 'must', 'ought']);
-function prescribes(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let index = from; index < to && index - from <= 4; index++)
+function prescribes(tokens: readonly Token[], _from: number, to: number): boolean {
+  for (let index = to - 1; index >= to - 3 && index >= 0; index--)
     if (MODALS.has((tokens[index] as Token).norm)) return true;
   return false;
 }

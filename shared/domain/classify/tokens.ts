@@ -78,7 +78,11 @@ export function tokenize(text: string): Token[] {
       norm,
       kind,
       capital: isUpper(text.charCodeAt(start)),
-      joined: start > 0 && text.charCodeAt(start - 1) === HYPHEN,
+      // "early-warning": a hyphen with a word character on both sides ("Russia--warned" is a dash).
+      joined:
+        start > 1 &&
+        text.charCodeAt(start - 1) === HYPHEN &&
+        (isLetter(text.charCodeAt(start - 2)) || isDigit(text.charCodeAt(start - 2))),
     });
   };
   while (index < length) {
@@ -111,18 +115,27 @@ export function tokenize(text: string): Token[] {
         if (end > index && text.charCodeAt(end) === 46) {
           index = end + 1;
           push(start, index, TokenKind.Word, normalise(text.slice(start, index)));
+          // "U.S.’s position"
+          if (
+            (text.charCodeAt(index) === APOSTROPHE || text.charCodeAt(index) === RIGHT_SINGLE) &&
+            isS(text.charCodeAt(index + 1)) &&
+            !isLetter(text.charCodeAt(index + 2))
+          ) {
+            push(index, index + 2, TokenKind.Possessive, "'s");
+            index += 2;
+          }
           continue;
         }
       }
-      // "didn't" → "did" + "n't"
+      // "didn't" → "did" + "n't"; a lone "n't" (a dictionary phrase) is that token too.
       if (
-        text.charCodeAt(index - 1) === 110 &&
+        isN(text.charCodeAt(index - 1)) &&
         (text.charCodeAt(index) === APOSTROPHE || text.charCodeAt(index) === RIGHT_SINGLE) &&
-        text.charCodeAt(index + 1) === 116 &&
-        !isLetter(text.charCodeAt(index + 2)) &&
-        index - 1 > start
+        isT(text.charCodeAt(index + 1)) &&
+        !isLetter(text.charCodeAt(index + 2))
       ) {
-        push(start, index - 1, TokenKind.Word, normalise(text.slice(start, index - 1)));
+        if (index - 1 > start)
+          push(start, index - 1, TokenKind.Word, normalise(text.slice(start, index - 1)));
         push(index - 1, index + 2, TokenKind.Word, "n't");
         index += 2;
         continue;
@@ -211,7 +224,9 @@ function isPossessiveAt(text: string, at: number): boolean {
 }
 
 function isNegationAt(text: string, at: number): boolean {
-  return (
-    text.charCodeAt(at - 1) === 110 && text.charCodeAt(at + 1) === 116 && !isLetter(text.charCodeAt(at + 2))
-  );
+  return isN(text.charCodeAt(at - 1)) && isT(text.charCodeAt(at + 1)) && !isLetter(text.charCodeAt(at + 2));
 }
+
+const isN = (code: number) => code === 110 || code === 78;
+const isT = (code: number) => code === 116 || code === 84;
+const isS = (code: number) => code === 115 || code === 83;
