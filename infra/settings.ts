@@ -1,12 +1,10 @@
 import { emailList } from '../shared/config/email-list.js';
+import { feedSchema, MAX_FEEDS } from '../shared/config/feeds-config.js';
 import * as z from '../shared/zod.js';
 
 const email = z.email();
-const feed = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }),
-  name: z.string().check(z.minLength(1)),
-  publication: z.optional(z.string()),
-});
+// The poller's own schema, so a feed list that synthesizes cannot fail the Lambda's cold start.
+const feed = z.omit(feedSchema, { allowPrivateNetwork: true });
 const schedule = z.string().check(z.regex(/^(rate|cron)\(.+\)$/, 'must be rate(...) or cron(...)'));
 
 const schema = z.object({
@@ -26,7 +24,7 @@ const schema = z.object({
           }
         }),
       ),
-      z.array(feed),
+      z.array(feed).check(z.maxLength(MAX_FEEDS)),
     ),
     [],
   ),

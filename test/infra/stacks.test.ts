@@ -212,6 +212,26 @@ describe('settings from CDK context', () => {
     ).toThrow(/sender/);
   });
 
+  it.each([
+    [
+      'a name the poller would refuse',
+      `[{"url":"https://example.org/f.rss","name":"${'n'.repeat(101)}"}]`,
+      /feeds\.0\.name: Too big/,
+    ],
+    [
+      'a non-http URL',
+      '[{"url":"ftp://example.org/f.rss","name":"F"}]',
+      /feeds\.0\.url: must be an http or https URL/,
+    ],
+    [
+      'allowPrivateNetwork, which the Lambda ignores',
+      '[{"url":"https://example.org/f.rss","name":"F","allowPrivateNetwork":true}]',
+      /feeds\.0: Unrecognized key/,
+    ],
+  ])('refuses a feed list with %s, as the poller would at cold start', (_name, feeds, message) => {
+    expect(() => buildApp(new App({ context: { stage: 'dev', feeds } }))).toThrow(message);
+  });
+
   it('lets dev tear down what it created', () => {
     const { stateful } = synth({ stage: 'dev' });
     stateful.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
