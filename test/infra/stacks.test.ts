@@ -198,6 +198,12 @@ describe('case 13: the CDK app (prod)', () => {
       },
     });
   });
+
+  it('outputs the table and bucket names the CLI needs to work on the deployed stack', () => {
+    const { stateful } = synthesized;
+    stateful.hasOutput('TableName', { Value: { Ref: Match.stringLikeRegexp('^Table') } });
+    stateful.hasOutput('BucketName', { Value: { Ref: Match.stringLikeRegexp('^Dispatches') } });
+  });
 });
 
 describe('settings from CDK context', () => {
