@@ -154,8 +154,17 @@ describe('case 13: the CDK app (prod)', () => {
   it('serves queries through a Function URL with IAM auth and alarms on DLQs and errors', () => {
     const { stateless } = synthesized;
     stateless.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
-    // Ingest: DLQ and errors; poller and digest: Scheduler DLQ, failed invocations and errors; feeds failing.
-    expect(Object.keys(stateless.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(9);
+    // Ingest: DLQ and errors; poller and digest: Scheduler DLQ, failed invocations and errors;
+    // feeds failing; the query API: errors.
+    expect(Object.keys(stateless.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(10);
+    for (const [logicalId] of functionsOf(stateless)) {
+      stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId } }],
+        AlarmActions: [{ Ref: Match.stringLikeRegexp('^Alarms') }],
+      });
+    }
     stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'Treatywatch',
       MetricName: 'FeedPollFailures',
