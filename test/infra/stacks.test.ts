@@ -76,6 +76,16 @@ describe('case 13: the CDK app (prod)', () => {
     }
   });
 
+  it("keeps each function's JSON logs in a log group of its own for a month", () => {
+    const { stateless } = synthesized;
+    const logGroups = stateless.findResources('AWS::Logs::LogGroup') as Record<string, Resource>;
+    for (const [, fn] of functionsOf(stateless)) {
+      const logging = fn.Properties.LoggingConfig as { LogFormat: string; LogGroup: { Ref: string } };
+      expect(logging.LogFormat).toBe('JSON');
+      expect(logGroups[logging.LogGroup.Ref]?.Properties.RetentionInDays).toBe(30);
+    }
+  });
+
   it('gives each function the environment its config parser needs', () => {
     const envOf = (part: string) =>
       functionsOf(synthesized.stateless).find(([, fn]) =>
