@@ -66,7 +66,7 @@ buildSync({
   minify: true,
   outfile: bundle,
   logLevel: 'silent',
-  // As the Lambda bundles do: CommonJS dependencies (iconv-lite) need a require in ESM.
+  // As the Lambda bundles do: CommonJS dependencies (rss-parser, sax) need a require in ESM.
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },

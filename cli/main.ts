@@ -213,12 +213,19 @@ program
     withSession((session) => runServe(session, { ...options, stateDir: target().stateDir }, out)),
   );
 
+/** What the AWS SDK throws for a deployed stack it cannot reach: no credentials, denied, no such table. */
+const isAwsError = (error: unknown): error is Error =>
+  error instanceof Error && ('$metadata' in error || error.name === 'CredentialsProviderError');
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof JavaMissingError) {
     process.stderr.write(`treatywatch: ${error.message}\n`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
+  } else if (isAwsError(error)) {
+    process.stderr.write(`treatywatch: AWS refused the request: ${error.name}: ${error.message}\n`);
+    process.exitCode = 1;
   } else {
     throw error;
   }

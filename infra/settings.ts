@@ -1,38 +1,36 @@
-import { z } from 'zod';
 import { emailList } from '../shared/config/email-list.js';
+import { feedSchema, MAX_FEEDS } from '../shared/config/feeds-config.js';
+import * as z from '../shared/zod.js';
 
 const email = z.email();
-const feed = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }),
-  name: z.string().min(1),
-  publication: z.string().optional(),
-});
+// The poller's own schema, so a feed list that synthesizes cannot fail the Lambda's cold start.
+const feed = z.omit(feedSchema, { allowPrivateNetwork: true });
+const schedule = z.string().check(z.regex(/^(rate|cron)\(.+\)$/, 'must be rate(...) or cron(...)'));
 
 const schema = z.object({
   stage: z.enum(['dev', 'prod'], { message: 'stage must be "dev" or "prod" (-c stage=prod)' }),
-  sender: email.optional(),
-  recipients: emailList.default([]),
-  feeds: z
-    .string()
-    .transform((value, context) => {
-      try {
-        return JSON.parse(value) as unknown;
-      } catch {
-        context.addIssue({ code: 'custom', message: 'feeds must be a JSON array' });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.array(feed))
-    .default([]),
-  pollSchedule: z
-    .string()
-    .regex(/^(rate|cron)\(.+\)$/, 'must be rate(...) or cron(...)')
-    .default('rate(30 minutes)'),
-  digestSchedule: z
-    .string()
-    .regex(/^(rate|cron)\(.+\)$/, 'must be rate(...) or cron(...)')
-    .default('cron(0 6 * * ? *)'),
-  alwaysSendDigest: z.enum(['true', 'false']).default('false'),
+  sender: z.optional(email),
+  recipients: z._default(emailList, []),
+  feeds: z._default(
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((value: string, context) => {
+          try {
+            return JSON.parse(value) as unknown;
+          } catch {
+            context.issues.push({ code: 'custom', message: 'feeds must be a JSON array', input: value });
+            return z.NEVER;
+          }
+        }),
+      ),
+      z.array(feed).check(z.maxLength(MAX_FEEDS)),
+    ),
+    [],
+  ),
+  pollSchedule: z._default(schedule, 'rate(30 minutes)'),
+  digestSchedule: z._default(schedule, 'cron(0 6 * * ? *)'),
+  alwaysSendDigest: z._default(z.enum(['true', 'false']), 'false'),
 });
 
 export type Settings = z.infer<typeof schema>;

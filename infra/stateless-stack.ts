@@ -10,6 +10,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../shared/adapters/dynamodb/table-keys.js';
 import { FEED_METRIC } from '../shared/metrics.js';
+import { alarmOnErrors } from './constructs/alarms.js';
 import { IngestStage } from './constructs/ingest-stage.js';
 import { ScheduledStage } from './constructs/scheduled-stage.js';
 import { TreatywatchFunction } from './constructs/treatywatch-function.js';
@@ -109,6 +110,7 @@ export class StatelessStack extends Stack {
       .bindTable(table, 'read')
       .bindBucket(bucket, 'read');
     const url = api.function.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM });
+    alarmOnErrors(this, 'QueryApiErrorsAlarm', api.function, alarmTopic);
     new CfnOutput(this, 'QueryApiUrl', { value: url.url });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn });
   }

@@ -1,5 +1,4 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../shared/domain/cursor.js';
 import {
   type QueryDeps,
@@ -7,6 +6,7 @@ import {
   queryPositions,
   queryShifts,
 } from '../../shared/usecases/queries.js';
+import * as z from '../../shared/zod.js';
 
 export interface QueryApiDeps extends QueryDeps {
   readonly cursorSecret: string;
@@ -17,35 +17,39 @@ export interface QueryApiDeps extends QueryDeps {
 const eventSchema = z.object({
   rawPath: z.string(),
   requestContext: z.object({ http: z.object({ method: z.string() }) }),
-  queryStringParameters: z.record(z.string(), z.string()).optional(),
+  queryStringParameters: z.optional(z.record(z.string(), z.string())),
 });
 
-const date = z.iso.date({ message: 'must be a date like 2001-05-31' });
-const actor = z.string().regex(/^[A-Z]{2,4}$/, 'must be an actor code like RUS, USA or NATO');
-const topic = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'must be a topic code like ABM, NMD or START');
+const date = z.optional(z.iso.date({ message: 'must be a date like 2001-05-31' }));
+const actor = z.optional(
+  z.string().check(z.regex(/^[A-Z]{2,4}$/, 'must be an actor code like RUS, USA or NATO')),
+);
+const topic = z.optional(
+  z.string().check(z.regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'must be a topic code like ABM, NMD or START')),
+);
 const page = {
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
 };
 const ROUTES = {
   '/positions': z.strictObject({
-    actor: actor.optional(),
-    topic: topic.optional(),
-    asOf: date.optional(),
+    actor,
+    topic,
+    asOf: date,
     ...page,
   }),
   '/shifts': z.strictObject({
-    actor: actor.optional(),
-    topic: topic.optional(),
-    since: date.optional(),
-    until: date.optional(),
+    actor,
+    topic,
+    since: date,
+    until: date,
     ...page,
   }),
   '/dispatches': z.strictObject({
-    actor: actor.optional(),
-    topic: topic.optional(),
-    from: date.optional(),
-    to: date.optional(),
+    actor,
+    topic,
+    from: date,
+    to: date,
     ...page,
   }),
 } as const;

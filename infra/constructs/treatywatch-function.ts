@@ -45,7 +45,7 @@ export class TreatywatchFunction extends Construct {
         sourceMap: true,
         target: 'node24',
         mainFields: ['module', 'main'],
-        // CommonJS dependencies (iconv-lite, sax) need a require inside the ESM bundle.
+        // CommonJS dependencies (rss-parser, xml2js, sax) require Node built-ins: ESM needs a require.
         banner:
           "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
         forceDockerBundling: false,

@@ -1,24 +1,24 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 
 /** A missing or malformed setting, named so the operator knows what to fix. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const optionalUrl = z.url().optional();
+const nonEmpty = z.string().check(z.minLength(1));
+const optionalUrl = z.optional(z.url());
 
 const envSchema = z.object({
-  TABLE_NAME: z.string().min(1),
-  BUCKET_NAME: z.string().min(1),
-  INCOMING_PREFIX: z
-    .string()
-    .regex(/^[^/].*\/$/, 'must end with "/" and not start with one')
-    .default('incoming/'),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
+  TABLE_NAME: nonEmpty,
+  BUCKET_NAME: nonEmpty,
+  INCOMING_PREFIX: z._default(
+    z.string().check(z.regex(/^[^/].*\/$/, 'must end with "/" and not start with one')),
+    'incoming/',
+  ),
+  AWS_REGION: z._default(nonEmpty, 'us-east-1'),
   DYNAMODB_ENDPOINT: optionalUrl,
   S3_ENDPOINT: optionalUrl,
 });
-
 export interface Config {
   readonly tableName: string;
   readonly bucketName: string;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { ConfigError } from './config.js';
 import { emailList } from './email-list.js';
 
@@ -6,8 +6,10 @@ const email = z.email();
 
 const schema = z.object({
   DIGEST_SENDER: email,
-  DIGEST_RECIPIENTS: emailList.refine((addresses) => addresses.length > 0, 'needs at least one address'),
-  DIGEST_ALWAYS_SEND: z.enum(['true', 'false']).default('false'),
+  DIGEST_RECIPIENTS: emailList.check(
+    z.refine((addresses: string[]) => addresses.length > 0, 'needs at least one address'),
+  ),
+  DIGEST_ALWAYS_SEND: z._default(z.enum(['true', 'false']), 'false'),
 });
 
 export interface DigestConfig {

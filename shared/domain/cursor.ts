@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from '../zod.js';
 
-const payloadSchema = z.object({ q: z.string(), o: z.number().int().min(0) });
+const payloadSchema = z.object({ q: z.string(), o: z.int().check(z.minimum(0)) });
 
 /** A cursor that is not one we issued for this query: the client gets a 400, not a 500. */
 export class InvalidCursorError extends Error {

@@ -1,30 +1,34 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
+
+const nonEmpty = z.string().check(z.minLength(1));
 
 /** The parts of an S3 event notification record that ingest relies on. */
 export const s3EventRecordSchema = z.object({
   eventName: z.string(),
   s3: z.object({
-    bucket: z.object({ name: z.string().min(1) }),
+    bucket: z.object({ name: nonEmpty }),
     object: z.object({
-      key: z.string().min(1),
-      size: z.number().optional(),
-      eTag: z.string().optional(),
-      versionId: z.string().optional(),
-      sequencer: z.string().optional(),
+      key: nonEmpty,
+      size: z.optional(z.number()),
+      eTag: z.optional(z.string()),
+      versionId: z.optional(z.string()),
+      sequencer: z.optional(z.string()),
     }),
   }),
 });
 export type S3EventRecord = z.infer<typeof s3EventRecordSchema>;
 
-export const s3NotificationSchema = z.object({ Records: z.array(s3EventRecordSchema).min(1) });
+export const s3NotificationSchema = z.object({
+  Records: z.array(s3EventRecordSchema).check(z.minLength(1)),
+});
 
 /** Sent once when a notification destination is configured; it announces no object. */
 export const s3TestEventSchema = z.object({ Event: z.literal('s3:TestEvent') });
 
 export const sqsRecordSchema = z.object({
-  messageId: z.string().min(1),
+  messageId: nonEmpty,
   body: z.string(),
-  attributes: z.record(z.string(), z.string()).optional(),
+  attributes: z.optional(z.record(z.string(), z.string())),
 });
 export const sqsEventSchema = z.object({ Records: z.array(sqsRecordSchema) });
 export type SqsRecord = z.infer<typeof sqsRecordSchema>;

@@ -76,6 +76,16 @@ describe('case 13: the CDK app (prod)', () => {
     }
   });
 
+  it("keeps each function's JSON logs in a log group of its own for a month", () => {
+    const { stateless } = synthesized;
+    const logGroups = stateless.findResources('AWS::Logs::LogGroup') as Record<string, Resource>;
+    for (const [, fn] of functionsOf(stateless)) {
+      const logging = fn.Properties.LoggingConfig as { LogFormat: string; LogGroup: { Ref: string } };
+      expect(logging.LogFormat).toBe('JSON');
+      expect(logGroups[logging.LogGroup.Ref]?.Properties.RetentionInDays).toBe(30);
+    }
+  });
+
   it('gives each function the environment its config parser needs', () => {
     const envOf = (part: string) =>
       functionsOf(synthesized.stateless).find(([, fn]) =>
@@ -154,8 +164,17 @@ describe('case 13: the CDK app (prod)', () => {
   it('serves queries through a Function URL with IAM auth and alarms on DLQs and errors', () => {
     const { stateless } = synthesized;
     stateless.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
-    // Ingest: DLQ and errors; poller and digest: Scheduler DLQ, failed invocations and errors; feeds failing.
-    expect(Object.keys(stateless.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(9);
+    // Ingest: DLQ and errors; poller and digest: Scheduler DLQ, failed invocations and errors;
+    // feeds failing; the query API: errors.
+    expect(Object.keys(stateless.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(10);
+    for (const [logicalId] of functionsOf(stateless)) {
+      stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId } }],
+        AlarmActions: [{ Ref: Match.stringLikeRegexp('^Alarms') }],
+      });
+    }
     stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'Treatywatch',
       MetricName: 'FeedPollFailures',
@@ -198,6 +217,12 @@ describe('case 13: the CDK app (prod)', () => {
       },
     });
   });
+
+  it('outputs the table and bucket names the CLI needs to work on the deployed stack', () => {
+    const { stateful } = synthesized;
+    stateful.hasOutput('TableName', { Value: { Ref: Match.stringLikeRegexp('^Table') } });
+    stateful.hasOutput('BucketName', { Value: { Ref: Match.stringLikeRegexp('^Dispatches') } });
+  });
 });
 
 describe('settings from CDK context', () => {
@@ -210,6 +235,26 @@ describe('settings from CDK context', () => {
         new App({ context: { stage: 'prod', sender: 'not-an-address', recipients: 'a@example.org' } }),
       ),
     ).toThrow(/sender/);
+  });
+
+  it.each([
+    [
+      'a name the poller would refuse',
+      `[{"url":"https://example.org/f.rss","name":"${'n'.repeat(101)}"}]`,
+      /feeds\.0\.name: Too big/,
+    ],
+    [
+      'a non-http URL',
+      '[{"url":"ftp://example.org/f.rss","name":"F"}]',
+      /feeds\.0\.url: must be an http or https URL/,
+    ],
+    [
+      'allowPrivateNetwork, which the Lambda ignores',
+      '[{"url":"https://example.org/f.rss","name":"F","allowPrivateNetwork":true}]',
+      /feeds\.0: Unrecognized key/,
+    ],
+  ])('refuses a feed list with %s, as the poller would at cold start', (_name, feeds, message) => {
+    expect(() => buildApp(new App({ context: { stage: 'dev', feeds } }))).toThrow(message);
   });
 
   it('lets dev tear down what it created', () => {

@@ -167,6 +167,21 @@ describe('treatywatch CLI on the embedded local store', () => {
     }
   });
 
+  it('reports a deployed stack it cannot reach in one line, without a stack trace', async () => {
+    const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE, ...env } = process.env;
+    const noCredentials = run(
+      'node',
+      [bin, 'dispatches', '--table', 'Treatywatch-Table', '--bucket', 'b', '--region', 'us-east-1'],
+      { env: { ...env, HOME: work, AWS_EC2_METADATA_DISABLED: 'true' }, timeout: 60_000 },
+    );
+    const failure = await noCredentials.then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/^treatywatch: AWS refused the request: CredentialsProviderError: .+\n$/);
+  });
+
   it('refuses a bad date with a clear message and exit code', async () => {
     await expect(treatywatch(stateDir, 'dispatches', '--from', '31/05/2001')).rejects.toMatchObject({
       code: 1,

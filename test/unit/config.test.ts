@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../shared/config/config.js';
 import { loadDigestConfig } from '../../shared/config/digest-config.js';
+import { loadCursorSecret } from '../../shared/config/query-config.js';
 
 describe('loadConfig', () => {
   it('reads a complete environment with defaults', () => {
@@ -49,5 +50,19 @@ describe('loadDigestConfig', () => {
     [{ DIGEST_SENDER: 'nobody', DIGEST_RECIPIENTS: 'a@example.org' }, /DIGEST_SENDER/],
   ])('names the bad variable in %j', (env, message) => {
     expect(() => loadDigestConfig(env)).toThrow(message);
+  });
+});
+
+describe('loadCursorSecret', () => {
+  it('reads a secret of 32 characters or more', () => {
+    expect(loadCursorSecret({ CURSOR_SECRET: 's'.repeat(32) })).toBe('s'.repeat(32));
+  });
+
+  it.each([
+    [{}, /CURSOR_SECRET: Invalid input: expected string, received undefined/],
+    [{ CURSOR_SECRET: 'short' }, /CURSOR_SECRET: must be at least 32 characters/],
+  ])('names CURSOR_SECRET in %j', (env, message) => {
+    expect(() => loadCursorSecret(env)).toThrow(ConfigError);
+    expect(() => loadCursorSecret(env)).toThrow(message);
   });
 });

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
 import type { DigestLog } from '../../ports/digest-log.js';
+import * as z from '../../zod.js';
 import { digestKey, ENTITY, SCHEMA_VERSION } from './table-keys.js';
 
 const digestSchema = z.object({

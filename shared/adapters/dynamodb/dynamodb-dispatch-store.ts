@@ -1,11 +1,12 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import { type Classification, classificationSchema } from '../../domain/classify/index.js';
+import type { Classification } from '../../domain/classify/classification.js';
+import { classificationSchema } from '../../domain/classify/classification-schema.js';
 import { DATE_SOURCES, type Dispatch } from '../../domain/index.js';
 import { observationsFrom } from '../../domain/positions/index.js';
 import type { DispatchQuery, DispatchStore, NewDispatch, SaveOutcome } from '../../ports/dispatch-store.js';
 import type { TextArchive } from '../../ports/object-source.js';
 import type { DispatchSource, StoredDispatch } from '../../ports/stored-dispatch.js';
+import * as z from '../../zod.js';
 import { batchGetExisting, type Item, putGroupsIfAbsent, writeAll } from './batch-writes.js';
 import { observationItems } from './dynamodb-position-store.js';
 import { queryAll, queryIndexRange } from './query-all.js';
@@ -33,36 +34,36 @@ const itemSchema = z.object({
   entityType: z.literal(ENTITY.dispatch),
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string(),
-  publication: z.string().nullable(),
-  volume: z.number().nullable(),
-  issue: z.number().nullable(),
-  author: z.string().optional(),
-  title: z.string().optional(),
+  publication: z.nullable(z.string()),
+  volume: z.nullable(z.number()),
+  issue: z.nullable(z.number()),
+  author: z.optional(z.string()),
+  title: z.optional(z.string()),
   date: z.string(),
   dateSource: z.enum(DATE_SOURCES),
   charset: z.string(),
-  text: z.string().optional(),
-  paragraphs: z.array(paragraphSchema).optional(),
-  bodyRef: z.string().optional(),
+  text: z.optional(z.string()),
+  paragraphs: z.optional(z.array(paragraphSchema)),
+  bodyRef: z.optional(z.string()),
   source: z.discriminatedUnion('kind', [
     z.object({
       kind: z.literal('s3'),
       bucket: z.string(),
       key: z.string(),
-      versionId: z.string().optional(),
-      etag: z.string().optional(),
+      versionId: z.optional(z.string()),
+      etag: z.optional(z.string()),
     }),
     z.object({
       kind: z.literal('feed'),
       feedUrl: z.string(),
       feedName: z.string(),
-      guid: z.string().optional(),
-      link: z.string().optional(),
+      guid: z.optional(z.string()),
+      link: z.optional(z.string()),
     }),
   ]),
   ingestedAt: z.string(),
-  duplicateDeliveries: z.number().default(0),
-  classification: classificationSchema.optional(),
+  duplicateDeliveries: z._default(z.number(), 0),
+  classification: z.optional(classificationSchema),
 });
 
 export class DynamoDbDispatchStore implements DispatchStore {

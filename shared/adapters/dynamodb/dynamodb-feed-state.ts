@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
 import type { FeedState, FeedStateStore } from '../../ports/feed-state.js';
+import * as z from '../../zod.js';
 import { batchGetKeys, writeAll } from './batch-writes.js';
 import { queryAll } from './query-all.js';
 import { ENTITY, FEEDS_PARTITION, feedItemKey, feedStateKey, SCHEMA_VERSION } from './table-keys.js';
@@ -9,12 +9,12 @@ import { ENTITY, FEEDS_PARTITION, feedItemKey, feedStateKey, SCHEMA_VERSION } fr
 const stateSchema = z.object({
   url: z.string(),
   name: z.string(),
-  etag: z.string().optional(),
-  lastModified: z.string().optional(),
-  lastSuccess: z.string().optional(),
-  lastAttempt: z.string().optional(),
+  etag: z.optional(z.string()),
+  lastModified: z.optional(z.string()),
+  lastSuccess: z.optional(z.string()),
+  lastAttempt: z.optional(z.string()),
   consecutiveFailures: z.number(),
-  lastError: z.string().optional(),
+  lastError: z.optional(z.string()),
   itemsStored: z.number(),
 });
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import { classificationSchema } from '../../domain/classify/index.js';
+import { evidenceSchema } from '../../domain/classify/classification-schema.js';
 import type { Observation, PositionState, Shift } from '../../domain/positions/index.js';
 import type { Pair, PositionStore } from '../../ports/position-store.js';
+import * as z from '../../zod.js';
 import { type Item, writeAll } from './batch-writes.js';
 import { queryAll, queryIndexRange } from './query-all.js';
 import {
@@ -19,7 +19,6 @@ import {
   stateKey,
 } from './table-keys.js';
 
-const evidenceSchema = classificationSchema.shape.stances.element.shape.evidence;
 const stanceSchema = z.enum(['support', 'oppose', 'mixed']);
 const observationSchema = z.object({
   actor: z.string(),
@@ -28,7 +27,7 @@ const observationSchema = z.object({
   strength: z.number(),
   dispatchId: z.string(),
   dispatchDate: z.string(),
-  evidence: evidenceSchema,
+  evidence: z.array(evidenceSchema),
   statementKey: z.string(),
 });
 const stateSchema = z.object({
@@ -44,12 +43,12 @@ const shiftSchema = z.object({
   actor: z.string(),
   topic: z.string(),
   date: z.string(),
-  from: stanceSchema.nullable(),
+  from: z.nullable(stanceSchema),
   to: stanceSchema,
   before: z.array(observationSchema),
   after: z.array(observationSchema),
 });
-const keyOnly = z.object({ pk: z.string(), sk: z.string(), contentHash: z.string().optional() });
+const keyOnly = z.object({ pk: z.string(), sk: z.string(), contentHash: z.optional(z.string()) });
 const contentHash = (item: Item) => createHash('sha256').update(JSON.stringify(item)).digest('base64url');
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
 import type { RejectInput, RejectRecord, RejectSource, RejectStore } from '../../ports/reject-store.js';
+import * as z from '../../zod.js';
 import { queryAll } from './query-all.js';
 import {
   ENTITY,
@@ -27,9 +27,9 @@ const rejectSchema = z.object({
       kind: z.literal('feed-item'),
       feedUrl: z.string(),
       feedName: z.string(),
-      guid: z.string().optional(),
-      link: z.string().optional(),
-      published: z.string().optional(),
+      guid: z.optional(z.string()),
+      link: z.optional(z.string()),
+      published: z.optional(z.string()),
       text: z.string(),
     }),
   ]),
@@ -37,8 +37,8 @@ const rejectSchema = z.object({
   lastSeenAt: z.string(),
   attempts: z.number(),
   status: z.enum(['open', 'replayed']),
-  replayedAt: z.string().optional(),
-  replayOutcome: z.string().optional(),
+  replayedAt: z.optional(z.string()),
+  replayOutcome: z.optional(z.string()),
 });
 
 /** The same bad input always maps to one record. */
