@@ -45,7 +45,7 @@ const format = (counts: Counts) => {
   return `P ${precision.toFixed(2)}  R ${recall.toFixed(2)}  F1 ${f.toFixed(2)}  (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn})`;
 };
 
-console.log(`treatywatch classifier evaluation — rules ${defaultDictionaries.version}`);
+console.log(`treatywatch classifier evaluation — rules ${defaultDictionaries().version}`);
 for (const part of parts) {
   if (part.files.length === 0) {
     console.log(`\n${part.name}: no labelled files found`);

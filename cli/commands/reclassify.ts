@@ -39,6 +39,6 @@ export async function runReclassify(
   const rederived = options.dryRun ? 0 : await rederivePositions(session.adapters.positions, pairs);
   if (rederived > 0) out(`${rederived} position timelines derived again.`);
   out(
-    `${stored.length} dispatches reclassified with rules ${defaultDictionaries.version}: ${changed} changed, ${unchanged} unchanged${options.dryRun ? ' (dry run: nothing written)' : ''}.`,
+    `${stored.length} dispatches reclassified with rules ${defaultDictionaries().version}: ${changed} changed, ${unchanged} unchanged${options.dryRun ? ' (dry run: nothing written)' : ''}.`,
   );
 }

@@ -69,7 +69,7 @@ describe('ingest-s3 handler on s3rver and DynamoDB Local, delivered by hand', ()
       from: '2000-06-21',
       to: '2000-06-21',
     });
-    expect(stored?.classification?.rulesVersion).toBe(defaultDictionaries.version);
+    expect(stored?.classification?.rulesVersion).toBe(defaultDictionaries().version);
     expect(stored?.classification?.topics.map((topic) => topic.topic).sort()).toEqual(['ABM', 'NMD']);
     expect(stored?.classification?.stances).toContainEqual(
       expect.objectContaining({

@@ -27,7 +27,7 @@ const MIXED_SHARE = 0.75;
  */
 export function classifyDispatch(
   dispatch: Dispatch,
-  dictionaries: Dictionaries = defaultDictionaries,
+  dictionaries: Dictionaries = defaultDictionaries(),
 ): Classification {
   return analyseDispatch(dispatch, dictionaries);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from '../../zod.js';
 import actorsData from './data/actors.json' with { type: 'json' };
 import cuesData from './data/cues.json' with { type: 'json' };
 import topicsData from './data/topics.json' with { type: 'json' };
@@ -293,9 +293,13 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
   };
 }
 
-/** The dictionaries shipped in shared/domain/classify/data. */
-export const defaultDictionaries: Dictionaries = compileDictionaries({
-  topics: topicsData,
-  actors: actorsData,
-  cues: cuesData,
-});
+let shipped: Dictionaries | undefined;
+
+/**
+ * The dictionaries shipped in shared/domain/classify/data, validated and compiled on first use, so
+ * a function that never classifies (the digest, the query API) does not pay for it at cold start.
+ */
+export function defaultDictionaries(): Dictionaries {
+  shipped ??= compileDictionaries({ topics: topicsData, actors: actorsData, cues: cuesData });
+  return shipped;
+}

@@ -10,7 +10,7 @@ import type { Token } from './tokens.js';
 export function explainDispatch(
   dispatch: Dispatch,
   filter?: string,
-  dictionaries: Dictionaries = defaultDictionaries,
+  dictionaries: Dictionaries = defaultDictionaries(),
 ): string[] {
   const lines: string[] = [];
   const span = (tokens: readonly Token[], from: number, to: number) =>
