@@ -145,7 +145,8 @@ program
   .description('classify dispatch files by topic, actor and stance without storing them')
   .argument('<files...>', 'dispatch files in the Monitor format')
   .option('--json', 'print one JSON object per line (the schema is in the README)', false)
-  .action((files: string[], options: { json: boolean }) => {
+  .option('--explain', 'show how each sentence was read: speakers, subjects, cues, observations', false)
+  .action((files: string[], options: { json: boolean; explain: boolean }) => {
     const rejected = runClassify(files, options, out);
     if (rejected > 0) process.exitCode = 1;
   });

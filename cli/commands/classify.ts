@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type Classification, classifyDispatch } from '../../shared/domain/classify/index.js';
+import { type Classification, classifyDispatch, explainDispatch } from '../../shared/domain/classify/index.js';
 import { type Dispatch, parseDispatch } from '../../shared/domain/index.js';
 import { printable } from '../format.js';
 
@@ -11,22 +11,25 @@ export type ClassifyResult =
       })
   | { file: string; error: { code: string; message: string } };
 
-export function classifyFile(path: string): ClassifyResult {
+function readDispatch(path: string): { dispatch: Dispatch } | { error: { code: string; message: string } } {
   let bytes: Buffer;
   let modified: Date;
   try {
     bytes = readFileSync(path);
     modified = statSync(path).mtime;
   } catch (error) {
-    return {
-      file: path,
-      error: { code: 'unreadable', message: error instanceof Error ? error.message : String(error) },
-    };
+    return { error: { code: 'unreadable', message: error instanceof Error ? error.message : String(error) } };
   }
   // A file is dated like an upload: header, then a date in its name, then its modification time.
   const parsed = parseDispatch(bytes, { sourceKey: basename(path), receivedAt: modified.toISOString() });
-  if (!parsed.ok) return { file: path, error: { code: parsed.error.code, message: parsed.error.message } };
-  return resultOf(path, parsed.dispatch, classifyDispatch(parsed.dispatch));
+  if (!parsed.ok) return { error: { code: parsed.error.code, message: parsed.error.message } };
+  return { dispatch: parsed.dispatch };
+}
+
+export function classifyFile(path: string): ClassifyResult {
+  const read = readDispatch(path);
+  if ('error' in read) return { file: path, error: read.error };
+  return resultOf(path, read.dispatch, classifyDispatch(read.dispatch));
 }
 
 function resultOf(file: string, dispatch: Dispatch, classification: Classification): ClassifyResult {
@@ -82,11 +85,24 @@ export function describeClassification(
 
 export function runClassify(
   files: readonly string[],
-  options: { readonly json: boolean },
+  options: { readonly json: boolean; readonly explain?: boolean },
   out: (line: string) => void,
 ): number {
   let rejected = 0;
   for (const file of files) {
+    if (options.explain) {
+      // How each sentence was read: mentions, speakers, subjects, cues and what they gave.
+      const read = readDispatch(file);
+      if ('error' in read) {
+        rejected++;
+        out(`${printable(file)}: rejected (${read.error.code}) — ${printable(read.error.message)}`);
+        continue;
+      }
+      out(printable(file));
+      for (const line of explainDispatch(read.dispatch)) out(printable(line));
+      out('');
+      continue;
+    }
     const result = classifyFile(file);
     if ('error' in result) rejected++;
     if (options.json) {

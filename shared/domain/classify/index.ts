@@ -17,3 +17,4 @@ export {
   defaultDictionaries,
 } from './dictionaries.js';
 export { type ClassificationChange, diffClassifications } from './diff-classifications.js';
+export { explainDispatch } from './explain.js';
