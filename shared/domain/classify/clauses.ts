@@ -375,6 +375,26 @@ const isVerbish = (token: Token | undefined, verbs: ReadonlySet<number>, index: 
 };
 
 const NO_ENDS: ReadonlySet<number> = new Set();
+/** Words after which a new clause, and so a subject, begins. */
+const CLAUSE_OPENERS = new Set([
+  'that',
+  'which',
+  'who',
+  'but',
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'because',
+  'since',
+  'when',
+  'if',
+  'unless',
+  'once',
+  'and',
+  'so',
+  'nor',
+]);
 const SAYING = new Set([
   'said',
   'says',
@@ -747,33 +767,10 @@ function startsClause(
     )
       return true;
     if (token.kind !== TokenKind.Word) return false;
+    if (CLAUSE_OPENERS.has(token.norm)) return true;
     if (PREPOSITIONS.has(token.norm) && token.norm !== 'as') return false;
-    if (!SUBJECT_LEAD.has(token.norm)) {
-      // "Foreign Ministry spokesman", "Chinese", "Senior": capitalised words in a title run.
-      if (!token.capital) return false;
-    }
-    if (
-      [
-        'that',
-        'which',
-        'who',
-        'but',
-        'while',
-        'whereas',
-        'although',
-        'though',
-        'because',
-        'since',
-        'when',
-        'if',
-        'unless',
-        'once',
-        'and',
-        'so',
-        'nor',
-      ].includes(token.norm)
-    )
-      return true;
+    // "Foreign Ministry spokesman", "Chinese", "Senior": capitalised words in a title run.
+    if (!SUBJECT_LEAD.has(token.norm) && !token.capital) return false;
   }
   return true;
 }

@@ -109,7 +109,11 @@ export function findMentions(
     for (let index = mentions.length - 1; index >= 0; index--) {
       const mention = mentions[index] as Mention;
       if (tokens.slice(mention.to, at).some((token) => token.kind === TokenKind.Stop)) break;
-      if (mention.kind !== 'state' || mention.actors.length !== 1) continue;
+      // "He insisted …, and he said": the same person as the sentence's pronoun before.
+      if (mention.kind === 'pronoun' && mention.person) return mention.person;
+      const lead = tokens[mention.from - 1]?.norm;
+      if (mention.kind !== 'state' || mention.actors.length !== 1 || (lead && AFTER_PREPOSITION.has(lead)))
+        continue;
       const actor = mention.actors[0];
       const fellow = recentPeople.slice(0, 4).find((person) => person.actor === actor);
       if (fellow) return fellow;
@@ -555,6 +559,10 @@ const LIST_WORDS = new Set(['and', 'with', 'well', 'plus', 'along']);
 
 const AFTER_PREPOSITION = new Set([
   'as',
+  'into',
+  'toward',
+  'towards',
+  'about',
   'of',
   'to',
   'with',

@@ -146,7 +146,7 @@ export function observeSentence(context: SentenceContext): Observation[] {
       target = [...context.topics].reverse().find((topic) => topic.to <= head && head - topic.to <= 2);
     }
     // "understood the American concern …, but": a hedge in a sentence naming no topic is about the dispatch's.
-    const main = context.dispatchTopics[0];
+    const main = context.previousTopics[0] ?? context.dispatchTopics[0];
     if (!target && cue.general === 'mixed' && context.topics.length === 0 && main)
       target = { topic: main, from: cue.from, to: cue.from, weight: 0, anaphor: true, alternatives: [main] };
     if (!target) continue;
@@ -223,9 +223,8 @@ function topicFor(
     const readings = hit.anaphor ? hit.alternatives : [hit.topic];
     const reading = readings.find((topic) => cue.topical.has(topic));
     if (!reading) continue;
-    // A topic before the cue is its subject at best ("the treaty … must be preserved"): it must be near.
     const distance =
-      hit.from >= cue.to ? words(tokens, cue.to, hit.from) : words(tokens, hit.to, cue.from) * 1.5 + 2;
+      hit.from >= cue.to ? words(tokens, cue.to, hit.from) : words(tokens, hit.to, cue.from) + 2;
     const sameClause = hit.from >= clauseStart(cue.from) && hit.from < clauseEnd(cue.from);
     const score = distance + (sameClause ? 0 : 4);
     if (score < bestDistance) {
