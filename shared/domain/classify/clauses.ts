@@ -505,7 +505,12 @@ export function structureOf(
       continue;
     const possessive = mention.possessive || mention.kind === 'body';
     if (mention.act) {
-      subjects.push({ at: mention.to, holders: [mention], possessive: true });
+      subjects.push({
+        at: mention.to,
+        holders: [mention],
+        possessive: true,
+        until: mention.to + POSSESSIVE_REACH,
+      });
       continue;
     }
     if (possessive && !isSubjectPosition(tokens, mention.from, from)) {

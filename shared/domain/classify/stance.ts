@@ -132,7 +132,8 @@ export function observeSentence(context: SentenceContext): Observation[] {
     }
     if (!target && (VERDICTS.test(tokens[cue.from]?.norm ?? '') || predicative)) {
       // A relative clause may stand between them ("the withdrawal, which takes effect in June, as a mistake").
-      const start = Math.max(sentence.from, cue.from - 2 * TOPIC_REACH);
+      // A predicative "as" looks back only to the verb's object ("would view its collapse as a threat").
+      const start = Math.max(sentence.from, cue.from - (predicative ? 10 : 2 * TOPIC_REACH));
       target =
         [...cues]
           .reverse()
@@ -146,7 +147,8 @@ export function observeSentence(context: SentenceContext): Observation[] {
       target = [...context.topics].reverse().find((topic) => topic.to <= head && head - topic.to <= 2);
     }
     // "understood the American concern …, but": a hedge in a sentence naming no topic is about the dispatch's.
-    const main = context.previousTopics[0] ?? context.dispatchTopics[0];
+    const top = context.dispatchTopics[0];
+    const main = top && context.previousTopics.includes(top) ? top : (context.previousTopics[0] ?? top);
     if (!target && cue.general === 'mixed' && context.topics.length === 0 && main)
       target = { topic: main, from: cue.from, to: cue.from, weight: 0, anaphor: true, alternatives: [main] };
     if (!target) continue;
