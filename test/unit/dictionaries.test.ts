@@ -50,10 +50,40 @@ describe('the actor dictionary', () => {
   });
 });
 
+describe('the actor grammar', () => {
+  it('names only known states in its groups', () => {
+    const unknown = Object.entries(actors.groups).flatMap(([group, members]) =>
+      members.filter((member) => !known.has(member)).map((member) => `${group}: ${member}`),
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  it('treats every senator and representative in the people list as a legislator', () => {
+    const prefixes = actors.roles.legislators.map((prefix) => prefix.toLowerCase());
+    const legislators = actors.people.flatMap((person) =>
+      person.offices
+        .filter((office) => /^(?:senator|representative) \(/i.test(office.role))
+        .map((office) => office.role.toLowerCase()),
+    );
+    expect(legislators.length).toBeGreaterThan(10);
+    expect(legislators.filter((role) => !prefixes.some((prefix) => role.startsWith(prefix)))).toEqual([]);
+  });
+
+  it('keeps acts and agents apart: an act is never a body that speaks', () => {
+    const bodies = new Set(actors.roles.bodies);
+    expect(actors.roles.acts.filter((act) => bodies.has(act))).toEqual([]);
+  });
+});
+
 describe('compileDictionaries', () => {
   it('compiles the shipped dictionaries and names their versions', () => {
     const dictionaries = compileDictionaries({ topics, actors, cues });
     expect(dictionaries.version).toBe(`${topics.version}+${actors.version}+${cues.version}`);
+  });
+
+  it('names the file and the phrase of a phrase no text can match', () => {
+    const broken = { ...cues, negators: [...cues.negators, 'not, ever'] };
+    expect(() => compileDictionaries({ topics, actors, cues: broken })).toThrow(/cues\.json: "not, ever"/);
   });
 
   it('names the file and field of a malformed dictionary', () => {
