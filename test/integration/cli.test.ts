@@ -103,6 +103,16 @@ describe('treatywatch CLI on the embedded local store', () => {
     expect('code' in result && result.code).toBe(1);
   });
 
+  it('classify --explain shows who holds each cue and what it gave, sentence by sentence', async () => {
+    // Act
+    const { stdout } = await treatywatch(stateDir, 'classify', '--explain', join(fixtures, 'headered.txt'));
+    // Assess
+    expect(stdout).toMatch(/^\[0\] /m);
+    expect(stdout).toMatch(/^ {3}mention \w+ «[^»]+» → RUS/m);
+    expect(stdout).toMatch(/^ {3}=> RUS ABM support \(/m);
+    expect(stdout).toMatch(/^stances:\n {3}RUS ABM support/m);
+  });
+
   it('answers positions, shifts and tagged dispatches from the stored classifications', async () => {
     const positions = JSON.parse(
       (await treatywatch(stateDir, 'positions', '--actor', 'RUS', '--json')).stdout,
