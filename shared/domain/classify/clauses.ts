@@ -375,6 +375,22 @@ const isVerbish = (token: Token | undefined, verbs: ReadonlySet<number>, index: 
 };
 
 const NO_ENDS: ReadonlySet<number> = new Set();
+const ADDRESSEE_VERBS = new Set([
+  'told',
+  'tell',
+  'tells',
+  'telling',
+  'assured',
+  'reminded',
+  'warned',
+  'informed',
+  'notified',
+  'persuaded',
+  'convinced',
+  'urged',
+  'asked',
+  'advised',
+]);
 /** Words after which a new clause, and so a subject, begins. */
 const CLAUSE_OPENERS = new Set([
   'that',
@@ -493,8 +509,11 @@ export function structureOf(
     const mention = own[index] as Mention;
     // "a joint statement that welcomed …", "a declaration calling for …": it holds its relative clause.
     const relative = tokens[mention.to];
+    // "told Clinton that …": that is the verb's clause, not Clinton's.
+    const addressee = ADDRESSEE_VERBS.has(tokens[mention.from - 1]?.norm ?? '');
     if (
       relative &&
+      !addressee &&
       (['that', 'which', 'who'].includes(relative.norm) || relative.norm.endsWith('ing')) &&
       mention.kind !== 'pronoun' &&
       verbSoon(tokens, relative.norm.endsWith('ing') ? mention.to : mention.to + 1, to, verbTokens)

@@ -125,9 +125,11 @@ export function findMentions(
       const mention = mentions[index] as Mention;
       if (at - mention.to > 30) return undefined;
       if (tokens.slice(mention.to, at).some((token) => token.kind === TokenKind.Stop)) return undefined;
+      const lead = tokens[mention.from - 1]?.norm;
       if (
         (mention.kind === 'person' || mention.kind === 'pronoun' || mention.kind === 'title') &&
-        mention.actors.length === 1
+        mention.actors.length === 1 &&
+        !(lead && OBJECT_LEADS.has(lead))
       )
         return mention.actors[0];
     }

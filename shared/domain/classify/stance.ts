@@ -348,6 +348,12 @@ const PERFORMING = new Set([
   'authorised',
   'approve',
   'approved',
+  'record',
+  'recorded',
+  'formalize',
+  'formalise',
+  'codify',
+  'codified',
 ]);
 const OWN = new Set(['its', 'their', 'his', 'her', 'our', 'own']);
 
