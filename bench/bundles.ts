@@ -9,8 +9,8 @@
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildSync, type Metafile } from 'esbuild';
+import { BUNDLE, BUNDLE_LIMIT_BYTES as TARGET } from '../infra/constructs/bundling.js';
 
-const TARGET = 500 * 1024;
 const analyze = process.argv.includes('--analyze');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0).padStart(6)} KB`;
 
@@ -39,16 +39,14 @@ for (const { name, entry } of handlers) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node24',
+    target: BUNDLE.target,
     minify: true,
     write: false,
     outfile: `${name}/index.mjs`,
     metafile: analyze,
     external: ['@aws-sdk/*'],
-    mainFields: ['module', 'main'],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
+    mainFields: [...BUNDLE.mainFields],
+    banner: { js: BUNDLE.banner },
     logLevel: 'silent',
   });
   const size = result.outputFiles.reduce((sum, file) => sum + file.contents.length, 0);

@@ -5,6 +5,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { BUNDLE } from './bundling.js';
 
 export interface TreatywatchFunctionProps {
   /** Path of the handler module, relative to the repository root (functions/NAME/handler.ts). */
@@ -43,11 +44,9 @@ export class TreatywatchFunction extends Construct {
         format: OutputFormat.ESM,
         minify: true,
         sourceMap: true,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // CommonJS dependencies (rss-parser, xml2js, sax) require Node built-ins: ESM needs a require.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        target: BUNDLE.target,
+        mainFields: [...BUNDLE.mainFields],
+        banner: BUNDLE.banner,
         forceDockerBundling: false,
       },
     });

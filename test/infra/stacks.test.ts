@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.js';
+import { BUNDLE_LIMIT_BYTES } from '../../infra/constructs/bundling.js';
 
 function synth(context: Record<string, string>) {
   const built = buildApp(new App({ context }));
@@ -29,6 +30,13 @@ const functionsOf = (template: Template) =>
   Object.entries(template.findResources('AWS::Lambda::Function') as Record<string, Resource>).filter(
     ([, resource]) => !String(resource.Properties.Description ?? '').startsWith('AWS CloudFormation handler'),
   );
+
+/** The bundle NodejsFunction wrote for a function, as the deploy uploads it. */
+function bundlePathOf(assemblyDirectory: string, fn: Resource): string {
+  const assetHash = JSON.stringify(fn.Properties.Code).match(/([0-9a-f]{64})\.zip/)?.[1];
+  if (!assetHash) throw new Error(`no asset in ${JSON.stringify(fn.Properties.Code)}`);
+  return join(assemblyDirectory, `asset.${assetHash}`, 'index.mjs');
+}
 
 function policyActionsFor(template: Template, descriptionPart: string): string[] {
   const [logicalId, fn] =
@@ -69,10 +77,20 @@ describe('case 13: the CDK app (prod)', () => {
         Architectures: ['arm64'],
         Handler: 'index.handler',
       });
-      const assetHash = JSON.stringify(fn.Properties.Code).match(/([0-9a-f]{64})\.zip/)?.[1];
-      const bundle = readFileSync(join(assembly.directory, `asset.${assetHash}`, 'index.mjs'), 'utf8');
+      const bundle = readFileSync(bundlePathOf(assembly.directory, fn), 'utf8');
       expect(bundle).toMatch(/export\s*\{[^}]*\bas handler\b|export\s*\{[^}]*\bhandler\b/);
       expect(artifact).toBeDefined();
+    }
+  });
+
+  it('keeps every function bundle, as synthesized for the deploy, under 500 KB minified', () => {
+    const { stateless, assembly } = synthesized;
+    for (const [, fn] of functionsOf(stateless)) {
+      const bundle = bundlePathOf(assembly.directory, fn);
+      expect(readFileSync(bundle, 'utf8').slice(-200)).toMatch(/sourceMappingURL=index\.mjs\.map/);
+      expect(statSync(bundle).size, `${fn.Properties.Description}: ${bundle}`).toBeLessThanOrEqual(
+        BUNDLE_LIMIT_BYTES,
+      );
     }
   });
 
