@@ -9,11 +9,11 @@ import type {
   TopicLabel,
 } from './classification.js';
 import { type SentenceStructure, structureOf } from './clauses.js';
-import { type Dictionaries, defaultDictionaries } from './dictionaries.js';
+import { type Dictionaries, defaultDictionaries, perLayer } from './dictionaries.js';
 import { findMentions, type Mention } from './mentions.js';
 import { type Hit, scan } from './scan.js';
 import { type Sentence, splitSentences } from './sentences.js';
-import { type Observation, observeSentence } from './stance.js';
+import { type Observation, observeSentence, type SentenceContext } from './stance.js';
 import { type Token, TokenKind, tokenize } from './tokens.js';
 import { findTopicHits, type TopicHit } from './topics.js';
 
@@ -33,16 +33,8 @@ export function classifyDispatch(
 }
 
 /** What the classifier saw in one sentence, for `explain`. */
-export interface SentenceTrace {
-  readonly sentence: Sentence;
-  readonly tokens: readonly Token[];
-  readonly structure: SentenceStructure;
-  readonly mentions: readonly Mention[];
-  readonly topics: readonly TopicHit[];
-  readonly cues: readonly Hit[];
+export interface SentenceTrace extends SentenceContext {
   readonly observations: readonly Observation[];
-  readonly forecast: boolean;
-  readonly analysis: boolean;
 }
 
 export function analyseDispatch(
@@ -78,16 +70,7 @@ export function analyseDispatch(
   const analysisParagraph = closingAnalysis(dispatch);
   const observations: Observation[] = [];
   const holders: Mention[] = [];
-  const cursors = {
-    mention: 0,
-    topic: 0,
-    cue: 0,
-    speech: 0,
-    negator: 0,
-    forecast: 0,
-    conditional: 0,
-    earlier: 0,
-  };
+  const cursors = perLayer(() => 0);
   let paragraph = -1;
   let quoteOpen = false;
   let lastSpeaker: readonly Mention[] | undefined;
@@ -128,7 +111,7 @@ export function analyseDispatch(
     );
     const cues = slice(found.cue, 'cue').filter((hit) => inCitation[hit.from] !== 1);
     const forecast = slice(found.forecast, 'forecast').some((hit) => !inQuotes(structure, hit.from));
-    const sentenceObservations = observeSentence({
+    const context: SentenceContext = {
       sentence,
       tokens,
       structure,
@@ -146,19 +129,10 @@ export function analyseDispatch(
       dispatchTopics,
       speechAt,
       lastSpeaker,
-    });
+    };
+    const sentenceObservations = observeSentence(context);
     observations.push(...sentenceObservations);
-    trace?.({
-      sentence,
-      tokens,
-      structure,
-      mentions: mentions.slice(mentionRange[0], mentionRange[1]),
-      topics: sentenceTopics,
-      cues,
-      observations: sentenceObservations,
-      forecast,
-      analysis: sentence.paragraph === analysisParagraph,
-    });
+    trace?.({ ...context, observations: sentenceObservations });
     for (const frame of structure.frames) holders.push(...frame.holders);
     for (const subject of structure.subjects) if (!subject.possessive) holders.push(...subject.holders);
     const lastFrame = structure.frames.at(-1);

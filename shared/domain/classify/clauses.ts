@@ -1,3 +1,4 @@
+import { PREPOSITION_WORDS } from './grammar.js';
 import type { Mention } from './mentions.js';
 import { conjunctGroup, listOf } from './mentions.js';
 import type { Hit } from './scan.js';
@@ -65,31 +66,15 @@ const CLAUSE_WORDS = new Set([
 ]);
 /** Words after which a mention is not a subject: it is an object or sits in a phrase. */
 const PREPOSITIONS = new Set([
-  'of',
-  'to',
-  'with',
-  'by',
-  'from',
-  'for',
-  'on',
-  'at',
-  'against',
-  'between',
-  'toward',
-  'towards',
-  'into',
-  'about',
-  'among',
+  ...PREPOSITION_WORDS,
   'than',
   'over',
   'under',
   'upon',
-  'like',
   'via',
   'behind',
   'within',
   'without',
-  'in',
   'help',
   'helping',
   'let',
@@ -523,16 +508,8 @@ export function structureOf(
     if (mention.kind === 'voice' && mention.actors.length === 0 && !startsClause(tokens, mention.from, from))
       continue;
     const possessive = mention.possessive || mention.kind === 'body';
-    if (mention.act) {
-      subjects.push({
-        at: mention.to,
-        holders: [mention],
-        possessive: true,
-        until: mention.to + POSSESSIVE_REACH,
-      });
-      continue;
-    }
-    if (possessive && !isSubjectPosition(tokens, mention.from, from)) {
+    // An act, or a possessive that is not the clause's subject, holds only its own phrase.
+    if (mention.act || (possessive && !isSubjectPosition(tokens, mention.from, from))) {
       subjects.push({
         at: mention.to,
         holders: [mention],

@@ -151,6 +151,11 @@ export const LAYERS: readonly Layer[] = [
   'earlier',
 ];
 
+/** A record with one entry per layer. */
+export function perLayer<T>(make: () => T): Record<Layer, T> {
+  return Object.fromEntries(LAYERS.map((layer) => [layer, make()])) as Record<Layer, T>;
+}
+
 export interface Dictionaries {
   readonly version: string;
   readonly topics: readonly { readonly topic: string; readonly label: string }[];

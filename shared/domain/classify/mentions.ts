@@ -1,4 +1,5 @@
 import type { Dictionaries, LexValue, PersonEntry } from './dictionaries.js';
+import { PREPOSITION_WORDS } from './grammar.js';
 import type { Hit } from './scan.js';
 import { type Token, TokenKind } from './tokens.js';
 
@@ -135,6 +136,10 @@ export function findMentions(
     }
     return undefined;
   };
+  const pushTitle = (person: Person, from: number, to: number) => {
+    remember(person);
+    push({ from, to, kind: 'title', actors: actorsOf(person), person, speaker: person.name });
+  };
   const push = (mention: Omit<Mention, 'possessive'>) => {
     const after = tokens[mention.to];
     mentions.push({ ...mention, possessive: after?.kind === TokenKind.Possessive });
@@ -211,15 +216,7 @@ export function findMentions(
         if (lastRole.kind === 'title') {
           const person = resolveTitle(lastRole.phrase, lead.actor, recentPeople, holdersAtDate);
           if (person) {
-            remember(person);
-            push({
-              from: hit.from,
-              to: roleHit.to,
-              kind: 'title',
-              actors: actorsOf(person),
-              person,
-              speaker: person.name,
-            });
+            pushTitle(person, hit.from, roleHit.to);
             continue;
           }
         }
@@ -255,17 +252,7 @@ export function findMentions(
       if (lastRole.kind === 'title') {
         if (!definiteBefore(tokens, hit.from)) continue;
         const person = resolveTitle(lastRole.phrase, null, recentPeople, holdersAtDate);
-        if (person) {
-          remember(person);
-          push({
-            from: hit.from,
-            to: roleHit.to,
-            kind: 'title',
-            actors: actorsOf(person),
-            person,
-            speaker: person.name,
-          });
-        }
+        if (person) pushTitle(person, hit.from, roleHit.to);
         continue;
       }
       if (lastRole.kind === 'institution') {
@@ -559,28 +546,7 @@ export function listOf(group: readonly Mention[], tokens: readonly Token[]): boo
 }
 const LIST_WORDS = new Set(['and', 'with', 'well', 'plus', 'along']);
 
-const AFTER_PREPOSITION = new Set([
-  'as',
-  'into',
-  'toward',
-  'towards',
-  'about',
-  'of',
-  'to',
-  'with',
-  'by',
-  'from',
-  'for',
-  'on',
-  'at',
-  'in',
-  'against',
-  'between',
-  'among',
-  'including',
-  'like',
-  'than',
-]);
+const AFTER_PREPOSITION = new Set([...PREPOSITION_WORDS, 'as', 'including', 'than']);
 
 const plainAnd = (tokens: readonly Token[], from: number, to: number) =>
   to - from === 1 && tokens[from]?.norm === 'and';

@@ -1,4 +1,4 @@
-import type { Layer, LexValue } from './dictionaries.js';
+import { type Layer, type LexValue, perLayer } from './dictionaries.js';
 import type { PhraseMatch, PhraseTrie } from './phrase-trie.js';
 import type { Token } from './tokens.js';
 
@@ -18,26 +18,8 @@ export type ScanResult = Readonly<Record<Layer, readonly Hit[]>>;
  * "Washington".
  */
 export function scan(tokens: readonly Token[], text: string, lexicon: PhraseTrie<LexValue>): ScanResult {
-  const result: Record<Layer, Hit[]> = {
-    topic: [],
-    mention: [],
-    cue: [],
-    speech: [],
-    negator: [],
-    forecast: [],
-    conditional: [],
-    earlier: [],
-  };
-  const busyUntil: Record<Layer, number> = {
-    topic: 0,
-    mention: 0,
-    cue: 0,
-    speech: 0,
-    negator: 0,
-    forecast: 0,
-    conditional: 0,
-    earlier: 0,
-  };
+  const result = perLayer<Hit[]>(() => []);
+  const busyUntil = perLayer(() => 0);
   const matches: PhraseMatch<LexValue>[] = [];
   for (let index = 0; index < tokens.length; index++) {
     matches.length = 0;

@@ -1,0 +1,20 @@
+/** Prepositions: a mention after one is an object or sits in a phrase, not a clause's subject. */
+export const PREPOSITION_WORDS = [
+  'of',
+  'to',
+  'with',
+  'by',
+  'from',
+  'for',
+  'on',
+  'at',
+  'in',
+  'against',
+  'between',
+  'among',
+  'toward',
+  'towards',
+  'into',
+  'about',
+  'like',
+] as const;
