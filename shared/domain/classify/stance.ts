@@ -133,7 +133,8 @@ export function observeSentence(context: SentenceContext): Observation[] {
     if (!target && (VERDICTS.test(tokens[cue.from]?.norm ?? '') || predicative)) {
       // A relative clause may stand between them ("the withdrawal, which takes effect in June, as a mistake").
       // A predicative "as" looks back only to the verb's object ("would view its collapse as a threat").
-      const start = Math.max(sentence.from, cue.from - (predicative ? 10 : 2 * TOPIC_REACH));
+      const verdict = VERDICTS.test(tokens[cue.from]?.norm ?? '');
+      const start = Math.max(sentence.from, cue.from - (verdict ? 2 * TOPIC_REACH : 10));
       target =
         [...cues]
           .reverse()
