@@ -48,7 +48,7 @@ describe('stance', () => {
       ['USA START mixed'],
     ],
     [
-      '"rather than" turns the cue after it round',
+      '"rather than" sets aside what follows it: no position from it either way',
       'Officials in Tokyo said Japan regarded the American missile defense plan as a sensible precaution rather than a danger',
       ['JPN NMD support'],
     ],

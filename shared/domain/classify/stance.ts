@@ -471,6 +471,9 @@ function localSubject(
   return best;
 }
 
+/** Negators that set something aside rather than deny it: "rather than", "instead of". */
+const CONTRASTS = new Set(['rather', 'instead']);
+
 /** Verbs that, negated, say nothing about the position: "did not repeat their criticism". */
 const NEUTRAL = new Set([
   'repeat',
@@ -507,7 +510,10 @@ function negation(
       if (token.kind === TokenKind.Word) gap++;
       if (NEUTRAL.has(token.norm)) neutral = true;
     }
-    if (!broken && gap <= NEGATION_REACH) return neutral ? 'void' : 'negated';
+    // "adapt the treaty rather than discard it": what is set aside is no position either way.
+    const contrast =
+      CONTRASTS.has((tokens[negator.from] as Token).norm) && (tokens[negator.to - 1] as Token).norm !== 'no';
+    if (!broken && gap <= NEGATION_REACH) return neutral || contrast ? 'void' : 'negated';
   }
   return undefined;
 }
