@@ -204,7 +204,7 @@ function sharedSurnames(people: readonly PersonEntry[]): Map<string, PersonEntry
 }
 
 /** Pronouns are grammar, not data: "he", "his", "she", "her". */
-const PRONOUNS = ['he', 'his', 'she', 'her', 'him'];
+const PRONOUNS = ['he', 'his', 'she', 'her', 'him', 'it'];
 
 /** Validates dictionary data and compiles it into one phrase trie; a user's own files go through the same checks. */
 export function compileDictionaries(data: { topics: unknown; actors: unknown; cues: unknown }): Dictionaries {

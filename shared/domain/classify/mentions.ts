@@ -292,6 +292,13 @@ export function findMentions(
         });
         break;
       case 'pronoun': {
+        if (value.phrase === 'it') {
+          // "Beijing reacted sharply. It called the plan …": "it" speaking is the state named last.
+          if (!IT_SPEAKS.has(tokens[hit.to]?.norm ?? '')) break;
+          const actor = latestSubjectState(mentions, tokens, hit.from);
+          if (actor) push({ from: hit.from, to: hit.to, kind: 'state', actors: [actor], speaker: actor });
+          break;
+        }
         const person = pronounReferent(hit.from);
         if (person && value.phrase !== 'him')
           push({
@@ -388,6 +395,64 @@ const OBJECT_LEADS = new Set([
   'than',
   'and',
 ]);
+
+/** Verbs after which "it" is somebody speaking or acting rather than a thing. */
+const IT_SPEAKS = new Set([
+  'said',
+  'says',
+  'added',
+  'called',
+  'urged',
+  'warned',
+  'insisted',
+  'described',
+  'repeated',
+  'stressed',
+  'declared',
+  'announced',
+  'argued',
+  'welcomed',
+  'condemned',
+  'rejected',
+  'opposed',
+  'supported',
+  'backed',
+  'regards',
+  'regarded',
+  'considers',
+  'considered',
+  'wants',
+  'wanted',
+  'hoped',
+  'believes',
+  'insists',
+  'accused',
+  'demanded',
+  'proposed',
+  'offered',
+  'pledged',
+  'promised',
+  'reiterated',
+  'reaffirmed',
+]);
+
+/** The state or body named last, not after a preposition, within the last few sentences. */
+function latestSubjectState(
+  mentions: readonly Mention[],
+  tokens: readonly Token[],
+  at: number,
+): string | undefined {
+  for (let index = mentions.length - 1; index >= 0; index--) {
+    const mention = mentions[index] as Mention;
+    if (at - mention.to > 60) return undefined;
+    if ((mention.kind !== 'state' && mention.kind !== 'body') || mention.actors.length !== 1 || mention.act)
+      continue;
+    const lead = tokens[mention.from - 1]?.norm;
+    if (lead && AFTER_PREPOSITION.has(lead)) continue;
+    return mention.actors[0];
+  }
+  return undefined;
+}
 
 const actorsOf = (person: Person) => (person.actor && person.speaksForState ? [person.actor] : []);
 
