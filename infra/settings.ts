@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import { emailList } from '../shared/config/email-list.js';
 import { feedSchema, MAX_FEEDS } from '../shared/config/feeds-config.js';
 import * as z from '../shared/zod.js';
@@ -6,6 +7,30 @@ const email = z.email();
 // The poller's own schema, so a feed list that synthesizes cannot fail the Lambda's cold start.
 const feed = z.omit(feedSchema, { allowPrivateNetwork: true });
 const schedule = z.string().check(z.regex(/^(rate|cron)\(.+\)$/, 'must be rate(...) or cron(...)'));
+
+const RATE = /^rate\((\d+) (minute|hour|day)(s?)\)$/;
+const MINUTES = { minute: 1, hour: 60, day: 1440 } as const;
+/**
+ * The longest poll interval: the digest is daily, and the feed-failure alarm's three periods of a
+ * day and the poller's timeout stay inside CloudWatch's seven-day evaluation range.
+ */
+const MAX_POLL_MINUTES = MINUTES.day;
+
+/** rate(N unit) → minutes; undefined for anything else, and for rate(1 minutes) or rate(5 hour), which EventBridge refuses. */
+export function rateMinutes(expression: string): number | undefined {
+  const [, count, unit, plural] = RATE.exec(expression) ?? [];
+  const value = Number(count);
+  if (!unit || !Number.isInteger(value) || value < 1 || (value === 1) !== (plural === '')) return undefined;
+  return value * MINUTES[unit as keyof typeof MINUTES];
+}
+
+// The feed-failure alarm counts polls in periods that follow the interval, so the poller runs at a rate.
+const pollSchedule = z.string().check(
+  z.refine((value: string) => {
+    const minutes = rateMinutes(value);
+    return minutes !== undefined && minutes <= MAX_POLL_MINUTES;
+  }, 'must be rate(N minutes|hours|days), from rate(1 minute) to rate(1 day): the feed-failure alarm counts polls in periods of that length'),
+);
 
 const schema = z.object({
   stage: z.enum(['dev', 'prod'], { message: 'stage must be "dev" or "prod" (-c stage=prod)' }),
@@ -28,12 +53,15 @@ const schema = z.object({
     ),
     [],
   ),
-  pollSchedule: z._default(schedule, 'rate(30 minutes)'),
+  pollSchedule: z._default(pollSchedule, 'rate(30 minutes)'),
   digestSchedule: z._default(schedule, 'cron(0 6 * * ? *)'),
   alwaysSendDigest: z._default(z.enum(['true', 'false']), 'false'),
 });
 
-export type Settings = z.infer<typeof schema>;
+export type Settings = z.infer<typeof schema> & {
+  /** How often the poller runs, from pollSchedule. */
+  readonly pollInterval: Duration;
+};
 
 /** CDK context → settings, failing with the name of the bad value. */
 export function readSettings(context: (key: string) => unknown): Settings {
@@ -55,5 +83,7 @@ export function readSettings(context: (key: string) => unknown): Settings {
   if (parsed.data.stage === 'prod' && (!parsed.data.sender || parsed.data.recipients.length === 0)) {
     throw new Error('stage prod needs -c sender=ADDRESS and -c recipients=A,B for the digest');
   }
-  return parsed.data;
+  const pollMinutes = rateMinutes(parsed.data.pollSchedule);
+  if (pollMinutes === undefined) throw new Error(`pollSchedule ${parsed.data.pollSchedule} is not a rate`);
+  return { ...parsed.data, pollInterval: Duration.minutes(pollMinutes) };
 }

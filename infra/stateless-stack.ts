@@ -1,6 +1,4 @@
 import { CfnOutput, Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -9,8 +7,7 @@ import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../shared/adapters/dynamodb/table-keys.js';
-import { FEED_METRIC } from '../shared/metrics.js';
-import { alarmOnErrors } from './constructs/alarms.js';
+import { alarmOnErrors, alarmOnFeedFailures } from './constructs/alarms.js';
 import { IngestStage } from './constructs/ingest-stage.js';
 import { ScheduledStage } from './constructs/scheduled-stage.js';
 import { TreatywatchFunction } from './constructs/treatywatch-function.js';
@@ -43,11 +40,13 @@ export class StatelessStack extends Stack {
 
     new IngestStage(this, 'IngestStage', { bucket, table, alarmTopic });
 
+    const pollTimeout = Duration.minutes(5);
     const poller = new TreatywatchFunction(this, 'PollFeeds', {
       entry: 'functions/poll-feeds/handler.ts',
       description: 'Polls the configured feeds into the pipeline',
-      timeout: Duration.minutes(5),
-      environment: { FEEDS: JSON.stringify(settings.feeds) },
+      timeout: pollTimeout,
+      // STAGE: the dimension the poller's FeedPollFailures metric carries, so stages do not share it.
+      environment: { FEEDS: JSON.stringify(settings.feeds), STAGE: settings.stage },
     })
       .bindTable(table, 'readWrite')
       .bindBucket(bucket, 'readPut');
@@ -57,21 +56,13 @@ export class StatelessStack extends Stack {
       description: 'Poll feeds',
       alarmTopic,
     });
-    // A feed failing three polls in a row (the digest reports it too).
-    const feedFailures = new Alarm(this, 'FeedFailuresAlarm', {
-      metric: new Metric({
-        namespace: FEED_METRIC.namespace,
-        metricName: FEED_METRIC.name,
-        statistic: 'Sum',
-        period: Duration.minutes(30),
-      }),
-      threshold: 1,
-      evaluationPeriods: 3,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: 'Feeds have failed for three polls: run `treatywatch feeds` against the table.',
+    // Feeds failing poll after poll (the digest reports a feed failing three in a row too).
+    alarmOnFeedFailures(this, 'FeedFailuresAlarm', {
+      stage: settings.stage,
+      pollInterval: settings.pollInterval,
+      pollTimeout,
+      topic: alarmTopic,
     });
-    feedFailures.addAlarmAction(new SnsAction(alarmTopic));
 
     const sender = settings.sender ?? 'treatywatch@example.org';
     const identity = new EmailIdentity(this, 'SenderIdentity', { identity: Identity.email(sender) });

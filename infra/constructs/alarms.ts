@@ -1,10 +1,21 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { FEED_METRIC } from '../../shared/metrics.js';
+
+/** The dimension that keeps one stage's feed failures from another's in the same account. */
+export const STAGE_DIMENSION = 'Stage';
 
 /** Alarms on any occurrence in a five-minute period, notifying the alarm topic. */
 function alarmOnAny(
@@ -44,3 +55,47 @@ export const alarmOnErrors = (scope: Construct, id: string, fn: IFunction, topic
     'The function failed: see its logs.',
     topic,
   );
+
+export interface FeedFailuresAlarmProps {
+  readonly stage: string;
+  /** How often the poller runs. */
+  readonly pollInterval: Duration;
+  /** The poller's timeout: a poll's metric is stamped when it ends, up to this long after it starts. */
+  readonly pollTimeout: Duration;
+  readonly topic: ITopic;
+}
+
+/**
+ * Feeds failing in three periods in a row. A period is the poll interval plus the poller's timeout
+ * and Scheduler's minute of leeway, so each one holds at least one poll's FeedPollFailures
+ * whatever the interval: a period without a poll would count as fine and break the run.
+ */
+export function alarmOnFeedFailures(scope: Construct, id: string, props: FeedFailuresAlarmProps): Alarm {
+  const period = Duration.minutes(props.pollInterval.toMinutes() + props.pollTimeout.toMinutes() + 1);
+  const metric = (dimensionsMap?: Record<string, string>) =>
+    new Metric({
+      namespace: FEED_METRIC.namespace,
+      metricName: FEED_METRIC.name,
+      statistic: 'Sum',
+      period,
+      ...(dimensionsMap ? { dimensionsMap } : {}),
+    });
+  // `unstaged` covers a poller that does not yet write the Stage dimension (shared by every stage
+  // in the account); it goes once the poller emits FeedPollFailures with Stage.
+  const failures = new MathExpression({
+    expression: 'MAX([FILL(staged, 0), FILL(unstaged, 0)])',
+    usingMetrics: { staged: metric({ [STAGE_DIMENSION]: props.stage }), unstaged: metric() },
+    period,
+    label: 'Feeds failed',
+  });
+  const alarm = new Alarm(scope, id, {
+    metric: failures,
+    threshold: 1,
+    evaluationPeriods: 3,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+    alarmDescription: `Feeds failed in three periods of ${period.toMinutes()} minutes in a row (each holds a poll): run \`treatywatch feeds\` against the table.`,
+  });
+  alarm.addAlarmAction(new SnsAction(props.topic));
+  return alarm;
+}

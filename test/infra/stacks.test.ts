@@ -38,6 +38,48 @@ function bundlePathOf(assemblyDirectory: string, fn: Resource): string {
   return join(assemblyDirectory, `asset.${assetHash}`, 'index.mjs');
 }
 
+/** The environment variables of the function whose description includes descriptionPart. */
+function environmentOf(template: Template, descriptionPart: string): Record<string, unknown> {
+  const [, fn] =
+    functionsOf(template).find(([, resource]) =>
+      String(resource.Properties.Description).includes(descriptionPart),
+    ) ?? [];
+  if (!fn) throw new Error(`no function described as ${descriptionPart}`);
+  return (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+}
+
+/** The feed-failure alarm: its period, how many periods, and the stage its metric is for. */
+function feedFailuresAlarm(template: Template) {
+  type Stat = {
+    Metric: { MetricName: string; Dimensions?: { Name: string; Value: string }[] };
+    Period: number;
+  };
+  type Query = { Id: string; Expression?: string; MetricStat?: Stat; ReturnData?: boolean };
+  const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm') as Record<string, Resource>);
+  const alarm = alarms.find((candidate) =>
+    JSON.stringify(candidate.Properties.Metrics ?? []).includes('"FeedPollFailures"'),
+  );
+  if (!alarm) throw new Error('no alarm on FeedPollFailures');
+  const queries = alarm.Properties.Metrics as Query[];
+  const stats = queries.flatMap((query) => (query.MetricStat ? [query.MetricStat] : []));
+  expect(new Set(stats.map((stat) => stat.Period)).size).toBe(1);
+  expect(alarm.Properties).toMatchObject({
+    ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    Threshold: 1,
+    TreatMissingData: 'notBreaching',
+    AlarmActions: [{ Ref: expect.stringMatching(/^Alarms/) }],
+  });
+  const staged = stats.find((stat) =>
+    stat.Metric.Dimensions?.some((dimension) => dimension.Name === 'Stage'),
+  );
+  expect(queries.find((query) => query.ReturnData !== false)?.Expression).toMatch(/staged/);
+  return {
+    period: stats[0]?.Period,
+    evaluationPeriods: alarm.Properties.EvaluationPeriods,
+    stage: staged?.Metric.Dimensions?.find((dimension) => dimension.Name === 'Stage')?.Value,
+  };
+}
+
 function policyActionsFor(template: Template, descriptionPart: string): string[] {
   const [logicalId, fn] =
     functionsOf(template).find(([, resource]) =>
@@ -105,17 +147,9 @@ describe('case 13: the CDK app (prod)', () => {
   });
 
   it('gives each function the environment its config parser needs', () => {
-    const envOf = (part: string) =>
-      functionsOf(synthesized.stateless).find(([, fn]) =>
-        String(fn.Properties.Description).includes(part),
-      )?.[1].Properties.Environment;
-    expect(Object.keys((envOf('uploaded') as { Variables: object }).Variables).sort()).toEqual([
-      'BUCKET_NAME',
-      'INCOMING_PREFIX',
-      'NODE_OPTIONS',
-      'TABLE_NAME',
-    ]);
-    expect(Object.keys((envOf('digest') as { Variables: object }).Variables).sort()).toEqual([
+    const namesOf = (part: string) => Object.keys(environmentOf(synthesized.stateless, part)).sort();
+    expect(namesOf('uploaded')).toEqual(['BUCKET_NAME', 'INCOMING_PREFIX', 'NODE_OPTIONS', 'TABLE_NAME']);
+    expect(namesOf('digest')).toEqual([
       'BUCKET_NAME',
       'DIGEST_ALWAYS_SEND',
       'DIGEST_RECIPIENTS',
@@ -123,8 +157,9 @@ describe('case 13: the CDK app (prod)', () => {
       'NODE_OPTIONS',
       'TABLE_NAME',
     ]);
-    expect(Object.keys((envOf('feeds') as { Variables: object }).Variables)).toContain('FEEDS');
-    expect(Object.keys((envOf('queries') as { Variables: object }).Variables)).toContain('CURSOR_SECRET');
+    expect(namesOf('feeds')).toEqual(['BUCKET_NAME', 'FEEDS', 'NODE_OPTIONS', 'STAGE', 'TABLE_NAME']);
+    expect(environmentOf(synthesized.stateless, 'feeds').STAGE).toBe('prod');
+    expect(namesOf('queries')).toContain('CURSOR_SECRET');
   });
 
   it('lets each function reach only what it needs', () => {
@@ -193,10 +228,14 @@ describe('case 13: the CDK app (prod)', () => {
         AlarmActions: [{ Ref: Match.stringLikeRegexp('^Alarms') }],
       });
     }
-    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'Treatywatch',
-      MetricName: 'FeedPollFailures',
-      EvaluationPeriods: 3,
+  });
+
+  it("alarms on feed failures in periods that follow the poll schedule, on this stage's metric", () => {
+    // rate(30 minutes): 30 + the poller's 5-minute timeout + Scheduler's minute = 36 minutes.
+    expect(feedFailuresAlarm(synthesized.stateless)).toEqual({
+      period: 36 * 60,
+      evaluationPeriods: 3,
+      stage: 'prod',
     });
   });
 
@@ -275,8 +314,41 @@ describe('settings from CDK context', () => {
     expect(() => buildApp(new App({ context: { stage: 'dev', feeds } }))).toThrow(message);
   });
 
-  it('lets dev tear down what it created', () => {
-    const { stateful } = synth({ stage: 'dev' });
-    stateful.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+  it.each([
+    ['a cron expression', 'cron(0/30 * * * ? *)'],
+    ['a rate slower than a day', 'rate(2 days)'],
+    ['a plural unit for 1', 'rate(1 minutes)'],
+    ['a singular unit for 5', 'rate(5 hour)'],
+    ['a zero rate', 'rate(0 minutes)'],
+  ])(
+    'refuses a poll schedule with %s, which the feed-failure alarm could not follow',
+    (_name, pollSchedule) => {
+      expect(() => buildApp(new App({ context: { stage: 'dev', pollSchedule } }))).toThrow(
+        /invalid context value pollSchedule: must be rate\(N minutes\|hours\|days\), from rate\(1 minute\) to rate\(1 day\)/,
+      );
+    },
+  );
+});
+
+describe('the CDK app (dev, polling every 2 hours)', () => {
+  let synthesized: ReturnType<typeof synth>;
+  beforeAll(() => {
+    synthesized = synth({ stage: 'dev', pollSchedule: 'rate(2 hours)' });
   }, 120_000);
+
+  it('lets dev tear down what it created', () => {
+    synthesized.stateful.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+  });
+
+  it("alarms on feed failures in periods that follow the slower schedule, on dev's own metric", () => {
+    // 120 minutes + the poller's 5-minute timeout + Scheduler's minute.
+    expect(feedFailuresAlarm(synthesized.stateless)).toEqual({
+      period: 126 * 60,
+      evaluationPeriods: 3,
+      stage: 'dev',
+    });
+    synthesized.stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(2 hours)',
+    });
+  });
 });
