@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { Duration } from 'aws-cdk-lib';
 import { emailList } from '../shared/config/email-list.js';
 import { feedSchema, MAX_FEEDS } from '../shared/config/feeds-config.js';
@@ -32,6 +33,19 @@ const pollSchedule = z.string().check(
   }, 'must be rate(N minutes|hours|days), from rate(1 minute) to rate(1 day): the feed-failure alarm counts polls in periods of that length'),
 );
 
+/** Lambda refuses a function whose variables, measured as their JSON ({"NAME":"value",…}), pass 4 KB. */
+export const LAMBDA_ENVIRONMENT_LIMIT_BYTES = 4096;
+/**
+ * What the poller's other variables may take: NODE_OPTIONS, STAGE and the table and bucket names,
+ * which resolve only at deploy (a table name may have 255 characters, a bucket name 63).
+ */
+export const POLLER_ENVIRONMENT_RESERVE_BYTES = 512;
+/** A variable's share of an environment as Lambda measures it: "NAME":"value", with its comma, in UTF-8. */
+export const variableBytes = (name: string, value: string): number =>
+  Buffer.byteLength(`${JSON.stringify(name)}:${JSON.stringify(value)},`, 'utf8');
+/** The poller's FEEDS variable: the feeds as JSON. */
+export const feedsVariable = (feeds: Settings['feeds']): string => JSON.stringify(feeds);
+
 const schema = z.object({
   stage: z.enum(['dev', 'prod'], { message: 'stage must be "dev" or "prod" (-c stage=prod)' }),
   sender: z.optional(email),
@@ -63,6 +77,12 @@ export type Settings = z.infer<typeof schema> & {
   readonly pollInterval: Duration;
 };
 
+/** A context value in an error message: long ones (a feed list) cut short. */
+const shown = (value: string | undefined) =>
+  value !== undefined && value.length > 120
+    ? `${JSON.stringify(value.slice(0, 100))}… (${value.length} characters)`
+    : JSON.stringify(value);
+
 /** CDK context → settings, failing with the name of the bad value. */
 export function readSettings(context: (key: string) => unknown): Settings {
   const raw = Object.fromEntries(
@@ -77,7 +97,17 @@ export function readSettings(context: (key: string) => unknown): Settings {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(
-      `invalid context value ${issue?.path.join('.')}: ${issue?.message} (got ${JSON.stringify(raw[String(issue?.path[0])])})`,
+      `invalid context value ${issue?.path.join('.')}: ${issue?.message} (got ${shown(raw[String(issue?.path[0])])})`,
+    );
+  }
+  // Lambda checks the size only when CloudFormation creates the function: check it here.
+  const feedsBytes = variableBytes('FEEDS', feedsVariable(parsed.data.feeds));
+  const feedsBudget = LAMBDA_ENVIRONMENT_LIMIT_BYTES - POLLER_ENVIRONMENT_RESERVE_BYTES;
+  if (feedsBytes > feedsBudget) {
+    throw new Error(
+      `invalid context value feeds: the poller's FEEDS variable would take ${feedsBytes} bytes of its environment, ` +
+        `over the ${feedsBudget} left of Lambda's ${LAMBDA_ENVIRONMENT_LIMIT_BYTES}-byte limit for all of a function's ` +
+        `variables (${parsed.data.feeds.length} feeds): use fewer feeds, or shorter names and URLs`,
     );
   }
   if (parsed.data.stage === 'prod' && (!parsed.data.sender || parsed.data.recipients.length === 0)) {

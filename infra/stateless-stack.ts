@@ -11,7 +11,7 @@ import { alarmOnErrors, alarmOnFeedFailures } from './constructs/alarms.js';
 import { IngestStage } from './constructs/ingest-stage.js';
 import { ScheduledStage } from './constructs/scheduled-stage.js';
 import { TreatywatchFunction } from './constructs/treatywatch-function.js';
-import type { Settings } from './settings.js';
+import { feedsVariable, type Settings } from './settings.js';
 
 export interface StatelessStackProps extends StackProps {
   readonly bucket: IBucket;
@@ -46,7 +46,7 @@ export class StatelessStack extends Stack {
       description: 'Polls the configured feeds into the pipeline',
       timeout: pollTimeout,
       // STAGE: the dimension the poller's FeedPollFailures metric carries, so stages do not share it.
-      environment: { FEEDS: JSON.stringify(settings.feeds), STAGE: settings.stage },
+      environment: { FEEDS: feedsVariable(settings.feeds), STAGE: settings.stage },
     })
       .bindTable(table, 'readWrite')
       .bindBucket(bucket, 'readPut');

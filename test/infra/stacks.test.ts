@@ -5,6 +5,11 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.js';
 import { BUNDLE_LIMIT_BYTES } from '../../infra/constructs/bundling.js';
+import {
+  LAMBDA_ENVIRONMENT_LIMIT_BYTES,
+  POLLER_ENVIRONMENT_RESERVE_BYTES,
+  variableBytes,
+} from '../../infra/settings.js';
 
 function synth(context: Record<string, string>) {
   const built = buildApp(new App({ context }));
@@ -157,6 +162,7 @@ describe('case 13: the CDK app (prod)', () => {
       'NODE_OPTIONS',
       'TABLE_NAME',
     ]);
+    // Exactly these: POLLER_ENVIRONMENT_RESERVE_BYTES keeps room for all but FEEDS.
     expect(namesOf('feeds')).toEqual(['BUCKET_NAME', 'FEEDS', 'NODE_OPTIONS', 'STAGE', 'TABLE_NAME']);
     expect(environmentOf(synthesized.stateless, 'feeds').STAGE).toBe('prod');
     expect(namesOf('queries')).toContain('CURSOR_SECRET');
@@ -328,12 +334,41 @@ describe('settings from CDK context', () => {
       );
     },
   );
+
+  it('refuses a feed list whose FEEDS variable would pass the 4 KB Lambda allows, naming the setting and the size', () => {
+    const feeds = JSON.stringify([
+      ...largestFeedList(),
+      { url: 'https://example.org/one-more.rss', name: 'One more' },
+    ]);
+    expect(() => buildApp(new App({ context: { stage: 'dev', feeds } }))).toThrow(
+      /^invalid context value feeds: the poller's FEEDS variable would take \d{4} bytes of its environment, over the 3584 left of Lambda's 4096-byte limit/,
+    );
+  });
 });
 
-describe('the CDK app (dev, polling every 2 hours)', () => {
+/** Feeds of a plausible length, as many as the FEEDS budget takes. */
+function largestFeedList() {
+  const budget = LAMBDA_ENVIRONMENT_LIMIT_BYTES - POLLER_ENVIRONMENT_RESERVE_BYTES;
+  const feeds: { url: string; name: string; publication: string }[] = [];
+  for (let index = 0; ; index++) {
+    const next = {
+      url: `https://feeds.example.org/${index}/news.rss`,
+      name: `Feed ${index}`,
+      publication: 'Monitor',
+    };
+    if (variableBytes('FEEDS', JSON.stringify([...feeds, next])) > budget) return feeds;
+    feeds.push(next);
+  }
+}
+
+describe('the CDK app (dev, polling every 2 hours, as many feeds as fit)', () => {
   let synthesized: ReturnType<typeof synth>;
   beforeAll(() => {
-    synthesized = synth({ stage: 'dev', pollSchedule: 'rate(2 hours)' });
+    synthesized = synth({
+      stage: 'dev',
+      pollSchedule: 'rate(2 hours)',
+      feeds: JSON.stringify(largestFeedList()),
+    });
   }, 120_000);
 
   it('lets dev tear down what it created', () => {
@@ -350,5 +385,22 @@ describe('the CDK app (dev, polling every 2 hours)', () => {
     synthesized.stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(2 hours)',
     });
+  });
+
+  it("keeps the poller's environment within Lambda's 4 KB with the table and bucket names at their longest", () => {
+    const variables = environmentOf(synthesized.stateless, 'feeds');
+    // Names resolved at deploy, at the longest AWS allows; any other reference would need its own bound.
+    const longest: Record<string, number> = { TABLE_NAME: 255, BUCKET_NAME: 63 };
+    const resolved = Object.fromEntries(
+      Object.entries(variables).map(([name, value]) => {
+        if (typeof value === 'string') return [name, value];
+        expect(longest[name], `${name} is resolved at deploy`).toBeDefined();
+        return [name, 'x'.repeat(longest[name] ?? 0)];
+      }),
+    );
+    expect(JSON.parse(String(resolved.FEEDS))).toHaveLength(largestFeedList().length);
+    expect(Buffer.byteLength(JSON.stringify(resolved), 'utf8')).toBeLessThanOrEqual(
+      LAMBDA_ENVIRONMENT_LIMIT_BYTES,
+    );
   });
 });
