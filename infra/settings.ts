@@ -33,6 +33,9 @@ const pollSchedule = z.string().check(
   }, 'must be rate(N minutes|hours|days), from rate(1 minute) to rate(1 day): the feed-failure alarm counts polls in periods of that length'),
 );
 
+/** SES sends one message to at most 50 recipients; the digest is one message. */
+export const MAX_RECIPIENTS = 50;
+
 /** Lambda refuses a function whose variables, measured as their JSON ({"NAME":"value",…}), pass 4 KB. */
 export const LAMBDA_ENVIRONMENT_LIMIT_BYTES = 4096;
 /**
@@ -49,7 +52,12 @@ export const feedsVariable = (feeds: Settings['feeds']): string => JSON.stringif
 const schema = z.object({
   stage: z.enum(['dev', 'prod'], { message: 'stage must be "dev" or "prod" (-c stage=prod)' }),
   sender: z.optional(email),
-  recipients: z._default(emailList, []),
+  recipients: z._default(
+    emailList.check(
+      z.maxLength(MAX_RECIPIENTS, `at most ${MAX_RECIPIENTS}: SES sends a message to 50 recipients at most`),
+    ),
+    [],
+  ),
   feeds: z._default(
     z.pipe(
       z.pipe(

@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -66,19 +67,34 @@ export class StatelessStack extends Stack {
 
     const sender = settings.sender ?? 'treatywatch@example.org';
     const identity = new EmailIdentity(this, 'SenderIdentity', { identity: Identity.email(sender) });
+    const recipients = settings.recipients.length > 0 ? settings.recipients : [sender];
     const digest = new TreatywatchFunction(this, 'Digest', {
       entry: 'functions/digest/handler.ts',
       description: 'Builds and mails the daily digest',
       timeout: Duration.minutes(2),
       environment: {
         DIGEST_SENDER: sender,
-        DIGEST_RECIPIENTS: (settings.recipients.length > 0 ? settings.recipients : [sender]).join(','),
+        DIGEST_RECIPIENTS: recipients.join(','),
         DIGEST_ALWAYS_SEND: settings.alwaysSendDigest,
       },
     })
       .bindTable(table, 'readUpdate')
       .bindBucket(bucket, 'read');
     identity.grantSendEmail(digest.function);
+    // In the SES sandbox each recipient is a verified identity too, and SES checks the sender's
+    // permission on it: sending to those identities, from the sender's address only.
+    const recipientIdentities = [...new Set(recipients)]
+      .filter((address) => address !== sender)
+      .map((address) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: address }));
+    if (recipientIdentities.length > 0) {
+      digest.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: recipientIdentities,
+          conditions: { StringEquals: { 'ses:FromAddress': sender } },
+        }),
+      );
+    }
     new ScheduledStage(this, 'DigestStage', {
       function: digest,
       schedule: settings.digestSchedule,

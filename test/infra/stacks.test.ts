@@ -180,6 +180,28 @@ describe('case 13: the CDK app (prod)', () => {
     expect(JSON.stringify(stateless.toJSON())).not.toMatch(/"Action":"\*"/);
   });
 
+  it("lets the digest send to its recipients' identities, as the SES sandbox requires, from the sender only", () => {
+    const statements = Object.values(
+      synthesized.stateless.findResources('AWS::IAM::Policy') as Record<string, Resource>,
+    ).flatMap(
+      (policy) => (policy.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement,
+    );
+    const toRecipients = statements.filter((statement) =>
+      JSON.stringify(statement.Resource).includes(':identity/a@example.org'),
+    );
+    expect(toRecipients).toHaveLength(1);
+    expect(toRecipients[0]).toMatchObject({
+      Effect: 'Allow',
+      Action: 'ses:SendEmail',
+      Condition: { StringEquals: { 'ses:FromAddress': 'digest@example.org' } },
+    });
+    const resources = JSON.stringify(toRecipients[0]?.Resource);
+    expect(resources.match(/:identity\/[^"]+/g)).toEqual([
+      ':identity/a@example.org',
+      ':identity/b@example.org',
+    ]);
+  });
+
   it('feeds ingest from S3 through SQS with partial batch failures and a redrive DLQ', () => {
     const { stateless } = synthesized;
     stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
@@ -343,6 +365,13 @@ describe('settings from CDK context', () => {
     expect(() => buildApp(new App({ context: { stage: 'dev', feeds } }))).toThrow(
       /^invalid context value feeds: the poller's FEEDS variable would take \d{4} bytes of its environment, over the 3584 left of Lambda's 4096-byte limit/,
     );
+  });
+
+  it('refuses more recipients than SES sends one message to', () => {
+    const recipients = Array.from({ length: 51 }, (_, index) => `reader${index}@example.org`).join(',');
+    expect(() =>
+      buildApp(new App({ context: { stage: 'prod', sender: 'digest@example.org', recipients } })),
+    ).toThrow(/invalid context value recipients: at most 50/);
   });
 });
 
