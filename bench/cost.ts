@@ -17,8 +17,20 @@ const PRICES = {
   sqsRequest: 0.4 / 1e6,
   sesEmail: 0.1 / 1000,
   schedulerInvocation: 1 / 1e6,
-  cloudWatchAlarm: 0.1,
+  cloudWatchAlarmMetric: 0.1, // per metric an alarm watches (a metric-math alarm pays for each)
+  customMetric: 0.3,
+  secret: 0.4,
   logsIngestGb: 0.5,
+} as const;
+
+/** What the stack holds whatever the volume (a stack test keeps these to the synthesized template). */
+export const STACK = {
+  alarmMetrics: 11, // 10 alarms; the feed-failure alarm watches FeedPollFailures with and without Stage
+  customMetrics: 1, // FeedPollFailures
+  secrets: 1, // the query API's cursor-signing secret
+  pollsPerDay: 48, // the default pollSchedule, rate(30 minutes)
+  digestsPerDay: 1,
+  digestRecipients: 3,
 } as const;
 
 /** Estimates per dispatch, read off what the code does for one upload (not measured in AWS). */
@@ -46,7 +58,11 @@ function monthly(perDay: number) {
   const s3 = n * (PER_DISPATCH.s3Puts * PRICES.s3Put + PER_DISPATCH.s3Gets * PRICES.s3Get);
   const sqs = n * PER_DISPATCH.sqsRequests * PRICES.sqsRequest;
   const fixed =
-    8 * PRICES.cloudWatchAlarm + (30 * 48 + 30) * PRICES.schedulerInvocation + 30 * 3 * PRICES.sesEmail;
+    STACK.alarmMetrics * PRICES.cloudWatchAlarmMetric +
+    STACK.customMetrics * PRICES.customMetric +
+    STACK.secrets * PRICES.secret +
+    30 * (STACK.pollsPerDay + STACK.digestsPerDay) * PRICES.schedulerInvocation +
+    30 * STACK.digestsPerDay * STACK.digestRecipients * PRICES.sesEmail;
   const logs = ((n * PER_DISPATCH.logKb) / 1024 / 1024) * PRICES.logsIngestGb;
   return {
     lambda,
@@ -60,27 +76,31 @@ function monthly(perDay: number) {
   };
 }
 
-console.log('treatywatch monthly cost model (USD, us-east-1 on-demand, storage after a year at that rate)');
-console.log(
-  ['dispatches/day', 'Lambda', 'DynamoDB', 'storage', 'S3 req', 'SQS', 'fixed', 'logs', 'total']
-    .map((h) => h.padStart(14))
-    .join(''),
-);
-for (const perDay of [10, 1_000, 100_000]) {
-  const cost = monthly(perDay);
+function print(): void {
+  console.log('treatywatch monthly cost model (USD, us-east-1 on-demand, storage after a year at that rate)');
   console.log(
-    [
-      perDay.toLocaleString('en-US'),
-      cost.lambda,
-      cost.dynamo,
-      cost.storage,
-      cost.s3,
-      cost.sqs,
-      cost.fixed,
-      cost.logs,
-      cost.total,
-    ]
-      .map((value) => (typeof value === 'number' ? `$${value.toFixed(2)}` : value).padStart(14))
+    ['dispatches/day', 'Lambda', 'DynamoDB', 'storage', 'S3 req', 'SQS', 'fixed', 'logs', 'total']
+      .map((h) => h.padStart(14))
       .join(''),
   );
+  for (const perDay of [10, 1_000, 100_000]) {
+    const cost = monthly(perDay);
+    console.log(
+      [
+        perDay.toLocaleString('en-US'),
+        cost.lambda,
+        cost.dynamo,
+        cost.storage,
+        cost.s3,
+        cost.sqs,
+        cost.fixed,
+        cost.logs,
+        cost.total,
+      ]
+        .map((value) => (typeof value === 'number' ? `$${value.toFixed(2)}` : value).padStart(14))
+        .join(''),
+    );
+  }
 }
+
+if (process.argv[1]?.endsWith('bench/cost.ts')) print();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { STACK } from '../../bench/cost.js';
 import { buildApp } from '../../infra/app.js';
 import { BUNDLE_LIMIT_BYTES } from '../../infra/constructs/bundling.js';
 import {
@@ -264,6 +265,36 @@ describe('case 13: the CDK app (prod)', () => {
       period: 36 * 60,
       evaluationPeriods: 3,
       stage: 'prod',
+    });
+  });
+
+  it('prices every alarm metric, custom metric, secret and poll the stack holds (npm run cost)', () => {
+    const { stateless } = synthesized;
+    type Query = { MetricStat?: { Metric: { Namespace: string; MetricName: string } } };
+    const alarms = Object.values(
+      stateless.findResources('AWS::CloudWatch::Alarm') as Record<string, Resource>,
+    );
+    // A metric-math alarm is priced by the metrics it reads, a plain one by its own.
+    const watched = alarms.flatMap((alarm) =>
+      alarm.Properties.Metrics
+        ? (alarm.Properties.Metrics as Query[]).flatMap((query) =>
+            query.MetricStat ? [query.MetricStat.Metric] : [],
+          )
+        : [
+            {
+              Namespace: String(alarm.Properties.Namespace),
+              MetricName: String(alarm.Properties.MetricName),
+            },
+          ],
+    );
+    expect(watched).toHaveLength(STACK.alarmMetrics);
+    const custom = new Set(
+      watched.filter((metric) => !metric.Namespace.startsWith('AWS/')).map((metric) => metric.MetricName),
+    );
+    expect(custom.size).toBe(STACK.customMetrics);
+    expect(Object.keys(stateless.findResources('AWS::SecretsManager::Secret'))).toHaveLength(STACK.secrets);
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: `rate(${(24 * 60) / STACK.pollsPerDay} minutes)`,
     });
   });
 
