@@ -79,7 +79,8 @@ interface Run {
 const runs: Run[] = Array.from({ length: RUNS }, () =>
   JSON.parse(execFileSync('node', [throughput, String(ROUNDS), ...files], { encoding: 'utf8' })),
 );
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const first = runs[0] as Run;
 const total = first.dispatches * ROUNDS;
 const rates = runs.map((run) => total / run.classifySeconds);
@@ -94,8 +95,7 @@ const sampleFile = corpusFiles('corpus/sample')[0] as string;
 const coldRuns = Array.from({ length: 7 }, () => timed(() => execFileSync('node', [cold, sampleFile])));
 const bare = Array.from({ length: 7 }, () => timed(() => execFileSync('node', ['-e', '0'])));
 const megabytes = (rate: number) => ((rate * first.bytes) / first.dispatches / 1e6).toFixed(2);
-const range = (values: number[]) =>
-  `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+const range = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
 
 console.log(
   `classifier benchmark: ${first.dispatches} dispatches (${(first.bytes / 1e3).toFixed(0)} KB) x ${ROUNDS} rounds, ${RUNS} runs, one core, bundled as a Lambda ships it`,

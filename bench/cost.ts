@@ -25,7 +25,7 @@ const PRICES = {
 
 /** What the stack holds whatever the volume (a stack test keeps these to the synthesized template). */
 export const STACK = {
-  alarmMetrics: 11, // 10 alarms; the feed-failure alarm watches FeedPollFailures with and without Stage
+  alarmMetrics: 10, // 10 alarms, one metric each
   customMetrics: 1, // FeedPollFailures
   secrets: 1, // the query API's cursor-signing secret
   pollsPerDay: 48, // the default pollSchedule, rate(30 minutes)

@@ -20,4 +20,5 @@ export const handler = makeHandler({
   feedList,
   logger: new Logger({ serviceName: 'poll-feeds' }),
   emitMetric: (line) => process.stdout.write(`${line}\n`),
+  ...(process.env.STAGE ? { stage: process.env.STAGE } : {}),
 });

@@ -8,6 +8,8 @@ export interface PollHandlerDeps extends PollDeps {
   readonly logger: Logger;
   /** Writes one line to stdout for CloudWatch's embedded metric format. */
   readonly emitMetric?: (line: string) => void;
+  /** The deployed stage (STAGE), written as the metric's Stage dimension; none locally. */
+  readonly stage?: string;
 }
 
 /**
@@ -29,11 +31,12 @@ export function makeHandler(deps: PollHandlerDeps) {
           CloudWatchMetrics: [
             {
               Namespace: FEED_METRIC.namespace,
-              Dimensions: [[]],
+              Dimensions: [deps.stage ? [FEED_METRIC.stageDimension] : []],
               Metrics: [{ Name: FEED_METRIC.name, Unit: 'Count' }],
             },
           ],
         },
+        ...(deps.stage ? { [FEED_METRIC.stageDimension]: deps.stage } : {}),
         [FEED_METRIC.name]: failed,
       }),
     );

@@ -3,7 +3,6 @@ import {
   Alarm,
   ComparisonOperator,
   type IMetric,
-  MathExpression,
   Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -13,9 +12,6 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { FEED_METRIC } from '../../shared/metrics.js';
-
-/** The dimension that keeps one stage's feed failures from another's in the same account. */
-export const STAGE_DIMENSION = 'Stage';
 
 /** Alarms on any occurrence in a five-minute period, notifying the alarm topic. */
 function alarmOnAny(
@@ -72,24 +68,14 @@ export interface FeedFailuresAlarmProps {
  */
 export function alarmOnFeedFailures(scope: Construct, id: string, props: FeedFailuresAlarmProps): Alarm {
   const period = Duration.minutes(props.pollInterval.toMinutes() + props.pollTimeout.toMinutes() + 1);
-  const metric = (dimensionsMap?: Record<string, string>) =>
-    new Metric({
+  const alarm = new Alarm(scope, id, {
+    metric: new Metric({
       namespace: FEED_METRIC.namespace,
       metricName: FEED_METRIC.name,
+      dimensionsMap: { [FEED_METRIC.stageDimension]: props.stage },
       statistic: 'Sum',
       period,
-      ...(dimensionsMap ? { dimensionsMap } : {}),
-    });
-  // `unstaged` covers a poller that does not yet write the Stage dimension (shared by every stage
-  // in the account); it goes once the poller emits FeedPollFailures with Stage.
-  const failures = new MathExpression({
-    expression: 'MAX([FILL(staged, 0), FILL(unstaged, 0)])',
-    usingMetrics: { staged: metric({ [STAGE_DIMENSION]: props.stage }), unstaged: metric() },
-    period,
-    label: 'Feeds failed',
-  });
-  const alarm = new Alarm(scope, id, {
-    metric: failures,
+    }),
     threshold: 1,
     evaluationPeriods: 3,
     comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

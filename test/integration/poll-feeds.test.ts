@@ -131,11 +131,17 @@ describe('polling feeds into the pipeline on DynamoDB Local', () => {
         feedList,
         logger: new Logger({ logLevel: 'SILENT' }),
         emitMetric: (line) => metrics.push(line),
+        stage: 'prod',
       });
     const [good, poisoned] = feeds;
     if (!good || !poisoned) throw new Error('feeds not set up');
     await expect(handlerFor([good, poisoned])({})).resolves.toEqual({ polled: 2, failed: 1 });
     await expect(handlerFor([poisoned])({})).rejects.toThrow(/all 1 feeds failed/);
     expect(metrics.map((line) => JSON.parse(line).FeedPollFailures)).toEqual([1, 1]);
+    // The dimension the stack's feed-failure alarm reads, so that stages count apart.
+    expect(JSON.parse(metrics[0] ?? '{}')).toMatchObject({
+      _aws: { CloudWatchMetrics: [{ Namespace: 'Treatywatch', Dimensions: [['Stage']] }] },
+      Stage: 'prod',
+    });
   });
 });

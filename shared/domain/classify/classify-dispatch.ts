@@ -11,7 +11,7 @@ import type {
 import { type SentenceStructure, structureOf } from './clauses.js';
 import { type Dictionaries, defaultDictionaries, perLayer } from './dictionaries.js';
 import { findMentions, type Mention } from './mentions.js';
-import { type Hit, scan } from './scan.js';
+import { scan } from './scan.js';
 import { type Sentence, splitSentences } from './sentences.js';
 import { type Observation, observeSentence, type SentenceContext } from './stance.js';
 import { type Token, TokenKind, tokenize } from './tokens.js';

@@ -364,7 +364,7 @@ export function findMentions(
 function speakingFor(mentions: Mention[], tokens: readonly Token[]): Mention[] {
   return mentions.map((mention, index) => {
     const next = mentions[index + 1];
-    if (!next || next.kind !== 'state' || next.from - mention.to > 6) return mention;
+    if (next?.kind !== 'state' || next.from - mention.to > 6) return mention;
     const between = tokens.slice(mention.to, next.from).map((token) => token.norm);
     const speaking = between.includes('speaking') || between.includes('behalf');
     if (!speaking || !(between.includes('for') || between.includes('of'))) return mention;
