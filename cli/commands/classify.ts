@@ -1,6 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type Classification, classifyDispatch, explainDispatch } from '../../shared/domain/classify/index.js';
+import {
+  type Classification,
+  classifyDispatch,
+  explainDispatch,
+} from '../../shared/domain/classify/index.js';
 import { type Dispatch, parseDispatch } from '../../shared/domain/index.js';
 import { printable } from '../format.js';
 
