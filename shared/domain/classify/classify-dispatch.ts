@@ -110,7 +110,9 @@ export function analyseDispatch(
       quoteOpen,
     );
     const cues = slice(found.cue, 'cue').filter((hit) => inCitation[hit.from] !== 1);
-    const forecast = slice(found.forecast, 'forecast').some((hit) => !inQuotes(structure, hit.from));
+    // "might", "likely" in what someone said is their hedge; the author forecasts only where nobody speaks.
+    const forecast =
+      speech.length === 0 && slice(found.forecast, 'forecast').some((hit) => !inQuotes(structure, hit.from));
     const context: SentenceContext = {
       sentence,
       tokens,

@@ -89,6 +89,16 @@ const PREPOSITIONS = new Set([
   'pressed',
   'asked',
   'invited',
+  'thanked',
+  'praised',
+  'congratulated',
+  'blamed',
+  'briefed',
+  'received',
+  'hosted',
+  'rebuffed',
+  'pressing',
+  'persuading',
   'allow',
   'allowed',
   'visited',
@@ -645,7 +655,7 @@ function speakerOf(
     return { mention: inverted, group: conjunctGroup(own, own.indexOf(inverted), tokens) };
   let cursor = verb.from - 1;
   while (cursor > sentenceStart && ADVERBS.has((tokens[cursor] as Token).norm)) cursor--;
-  const coordinated = (tokens[cursor] as Token | undefined)?.norm === 'and';
+  const coordinated = ['and', 'but'].includes((tokens[cursor] as Token | undefined)?.norm ?? '');
   const active = subjects.filter((subject) => !subject.possessive && subject.at <= verb.from);
   if (coordinated) {
     const main = active[0];

@@ -115,6 +115,9 @@ export function findMentions(
       const lead = tokens[mention.from - 1]?.norm;
       if (mention.kind !== 'state' || mention.actors.length !== 1 || (lead && AFTER_PREPOSITION.has(lead)))
         continue;
+      // "If the United States tore up the treaty, he said": a state in a condition is no speaker's.
+      if (tokens.slice(Math.max(0, mention.from - 3), mention.from).some((token) => token.norm === 'if'))
+        continue;
       const actor = mention.actors[0];
       const fellow = recentPeople.slice(0, 4).find((person) => person.actor === actor);
       if (fellow) return fellow;
