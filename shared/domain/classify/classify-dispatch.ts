@@ -13,7 +13,7 @@ import { type Dictionaries, defaultDictionaries, perLayer } from './dictionaries
 import { findMentions, type Mention } from './mentions.js';
 import { scan } from './scan.js';
 import { type Sentence, splitSentences } from './sentences.js';
-import { type Observation, observeSentence, type SentenceContext } from './stance.js';
+import { type Act, lastActOf, type Observation, observeSentence, type SentenceContext } from './stance.js';
 import { type Token, TokenKind, tokenize } from './tokens.js';
 import { findTopicHits, type TopicHit } from './topics.js';
 
@@ -75,6 +75,7 @@ export function analyseDispatch(
   let quoteOpen = false;
   let lastSpeaker: readonly Mention[] | undefined;
   let previousTopics: readonly string[] = [];
+  let lastAct: Act | undefined;
 
   for (const sentence of sentences) {
     if (sentence.paragraph !== paragraph) {
@@ -131,8 +132,10 @@ export function analyseDispatch(
       dispatchTopics,
       speechAt,
       lastSpeaker,
+      lastAct,
     };
     const sentenceObservations = observeSentence(context);
+    lastAct = lastActOf(context) ?? lastAct;
     observations.push(...sentenceObservations);
     trace?.({ ...context, observations: sentenceObservations });
     for (const frame of structure.frames) holders.push(...frame.holders);

@@ -94,6 +94,8 @@ export const cuesSchema = z.object({
   harms: phrases,
   /** Cues that outweigh a plain one: wanting the ABM treaty amended is opposing it, however politely said. */
   emphatic: phrases,
+  /** "The decision", "the move": the act reported last ("called the decision a mistake" after a withdrawal). */
+  events: phrases,
   general: polaritySchema,
   topics: z.record(z.string(), polaritySchema),
 });
@@ -129,6 +131,8 @@ export type LexValue =
         | 'document';
       readonly phrase: string;
     }
+  /** "the decision", "the move": the act the dispatch reported last, whatever it was. */
+  | { readonly layer: 'cue'; readonly kind: 'event' }
   | {
       readonly layer: 'cue';
       readonly kind: 'cue';
@@ -280,6 +284,7 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
       for (const phrase of lists[polarity]) add(phrase, { layer: 'cue', kind: 'cue', polarity, topic });
   };
   polarities(cues.general, null);
+  for (const phrase of cues.events) add(phrase, { layer: 'cue', kind: 'event' });
   for (const [topic, lists] of Object.entries(cues.topics)) polarities(lists, topic);
   for (const layer of ['speech', 'negator', 'forecast', 'conditional', 'earlier'] as const) {
     const list = layer === 'negator' ? cues.negators : cues[layer];

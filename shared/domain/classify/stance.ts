@@ -19,14 +19,14 @@ export interface Observation {
   readonly earlier: boolean;
 }
 
-type CueValue = Extract<LexValue, { kind: 'cue' }>;
-
 /** A cue phrase with its polarities: per topic, and general (no topic). */
 interface Cue {
   readonly from: number;
   readonly to: number;
   readonly general: Polarity | undefined;
   readonly topical: ReadonlyMap<string, Polarity>;
+  /** For "the decision": the topic of the act it stands for. */
+  readonly event?: string;
 }
 
 export interface SentenceContext {
@@ -51,6 +51,8 @@ export interface SentenceContext {
   readonly dispatchTopics: readonly string[];
   /** Token indexes of speech verbs. */
   readonly speechAt: ReadonlySet<number>;
+  /** The act reported last before this sentence, which "the decision" stands for. */
+  readonly lastAct: Act | undefined;
   /** Who spoke last in the paragraph: a quotation without a speaker is theirs. */
   readonly lastSpeaker: readonly Mention[] | undefined;
 }
@@ -67,20 +69,75 @@ const OBJECT_STOPS = new Set(['and', 'but', 'while', 'or']);
 const flip = (polarity: Polarity): Polarity =>
   polarity === 'support' ? 'oppose' : polarity === 'oppose' ? 'support' : 'mixed';
 
-function cueOf(hit: Hit): Cue {
+function cueOf(hit: Hit, lastAct: Act | undefined): Cue | undefined {
   let general: Polarity | undefined;
   const topical = new Map<string, Polarity>();
-  for (const value of hit.values as CueValue[]) {
-    if (value.topic === null) general ??= value.polarity;
+  let event = false;
+  for (const value of hit.values) {
+    if (value.kind === 'event') event = true;
+    else if (value.kind !== 'cue') continue;
+    else if (value.topic === null) general ??= value.polarity;
     else if (!topical.has(value.topic)) topical.set(value.topic, value.polarity);
   }
+  if (event) {
+    if (!lastAct) return undefined;
+    return {
+      from: hit.from,
+      to: hit.to,
+      general: undefined,
+      topical: new Map([[lastAct.topic, lastAct.polarity]]),
+      event: lastAct.topic,
+    };
+  }
   return { from: hit.from, to: hit.to, general, topical };
+}
+
+/** An act a dispatch reports: a withdrawal (ABM, oppose), a deployment decision (NMD, support), cuts. */
+export interface Act {
+  readonly topic: string;
+  readonly polarity: Polarity;
+}
+
+const ACT_STEMS = [
+  'withdraw',
+  'deploy',
+  'defer',
+  'postpon',
+  'delay',
+  'ratif',
+  'amend',
+  'abandon',
+  'scrap',
+  'pull',
+  'leav',
+  'cut',
+  'reduc',
+];
+
+/** The last act a sentence reports, for "the decision" in the sentences after it. */
+export function lastActOf(context: SentenceContext): Act | undefined {
+  let act: Act | undefined;
+  for (const hit of context.cues) {
+    const head = context.tokens[hit.from]?.norm ?? '';
+    if (!ACT_STEMS.some((stem) => head.startsWith(stem))) continue;
+    const cue = cueOf(hit, undefined);
+    if (!cue || cue.topical.size === 0) continue;
+    const named = context.topics.map((topic) => topic.topic);
+    const topic =
+      [...cue.topical.keys()].find((candidate) => named.includes(candidate)) ??
+      (cue.topical.size === 1
+        ? [...cue.topical.keys()].find((candidate) => context.dispatchTopics.includes(candidate))
+        : undefined);
+    const polarity = topic ? cue.topical.get(topic) : undefined;
+    if (topic && polarity) act = { topic, polarity };
+  }
+  return act;
 }
 
 /** The observations of one sentence. */
 export function observeSentence(context: SentenceContext): Observation[] {
   const { sentence, structure, tokens } = context;
-  const cues = context.cues.map(cueOf);
+  const cues = context.cues.flatMap((hit) => cueOf(hit, context.lastAct) ?? []);
   const observations: Observation[] = [];
   const clauseOf = (index: number) => {
     let clause = 0;
@@ -158,7 +215,8 @@ export function observeSentence(context: SentenceContext): Observation[] {
   }
 
   for (const cue of cues) {
-    if (governed.has(cue)) continue;
+    // "The decision" is a stance only as what a verb judges: "called the decision a mistake".
+    if (governed.has(cue) || cue.event) continue;
     const target = governs.get(cue);
     let readings: [string, Polarity][] = [];
     const ownTopic = cue.topical.size > 0 ? topicFor(cue, context, clauseStart, clauseEnd) : undefined;
@@ -220,6 +278,7 @@ function topicFor(
   clauseEnd: (index: number) => number,
 ): string | undefined {
   const { tokens } = context;
+  if (cue.event) return cue.event;
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const hit of context.topics) {
