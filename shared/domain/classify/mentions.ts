@@ -31,6 +31,8 @@ export interface Mention {
   readonly document?: boolean;
   /** "The American decision", "Moscow’s insistence": an act named as a noun, holding its own phrase only. */
   readonly act?: boolean;
+  /** "The Foreign Ministry" read as the state named last: a guess the sentence may correct. */
+  readonly guessed?: boolean;
 }
 
 /** The office a person held on a date, or none. */
@@ -260,8 +262,17 @@ export function findMentions(
       }
       if (lastRole.kind === 'institution') {
         // "He told Clinton that the government …": the speaker's government.
-        const actor = sentencePersonActor(hit.from) ?? latestActor();
-        if (actor) push({ from: hit.from, to: roleHit.to, kind: 'body', actors: [actor], speaker: actor });
+        const speakerActor = sentencePersonActor(hit.from);
+        const actor = speakerActor ?? latestActor();
+        if (actor)
+          push({
+            from: hit.from,
+            to: roleHit.to,
+            kind: 'body',
+            actors: [actor],
+            speaker: actor,
+            ...(speakerActor ? {} : { guessed: true }),
+          });
       }
       continue;
     }

@@ -432,8 +432,13 @@ function isUnclaimedEvent(cue: Cue, context: SentenceContext): boolean {
     if (PERFORMING.has(token.norm)) return false;
     if (token.kind !== TokenKind.Word) break;
   }
+  // "Those amendments … are needed": the act is claimed as necessary.
+  for (let index = cue.to; index < Math.min(context.sentence.to, cue.to + 8); index++)
+    if (NEEDED.has((tokens[index] as Token).norm)) return false;
   return true;
 }
+
+const NEEDED = new Set(['needed', 'necessary', 'required', 'essential', 'inevitable', 'unavoidable']);
 
 function isPhraseIn(cue: Cue, prefixes: readonly string[], context: SentenceContext): boolean {
   const phrase = context.tokens
@@ -489,6 +494,12 @@ function holderOf(
     const speakers = new Set(frame.holders.flatMap((mention) => mention.actors));
     const same = local.holders.filter((mention) => mention.actors.some((actor) => speakers.has(actor)));
     if (same.length > 0) return { mentions: frame.holders, speech: true };
+    // "A government spokesman said Germany …": a spokesman of no named state speaks for the state he names.
+    if (
+      frame.holders.every((mention) => mention.guessed) &&
+      local.holders.every((mention) => mention.kind === 'state')
+    )
+      return { mentions: local.holders, speech: true };
     // "the United States, he said, should give up the program": what another should do is the speaker's view.
     if (prescribes(context.tokens, local.at, at)) return { mentions: frame.holders, speech: true };
     // "Ivanov said Washington’s plan …": a non-subject possessive inside a statement is reported.
@@ -530,6 +541,8 @@ function localSubject(
   return best;
 }
 
+const PERMITTING = new Set(['allow', 'allowed', 'let', 'permit', 'permitted']);
+
 /** Negators that set something aside rather than deny it: "rather than", "instead of". */
 const CONTRASTS = new Set(['rather', 'instead']);
 
@@ -568,6 +581,8 @@ function negation(
       if (token.kind === TokenKind.Comma || token.kind === TokenKind.Dash) broken = true;
       if (token.kind === TokenKind.Word) gap++;
       if (NEUTRAL.has(token.norm)) neutral = true;
+      // "could not be allowed to stand in its way": refusing what a cue names keeps its sense.
+      if (PERMITTING.has(token.norm)) return undefined;
     }
     // "adapt the treaty rather than discard it": what is set aside is no position either way.
     const contrast =
