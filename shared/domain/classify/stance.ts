@@ -1,6 +1,7 @@
 import type { Stance } from './classification.js';
 import type { SentenceStructure, SpeechFrame, Subject } from './clauses.js';
 import type { LexValue, Polarity } from './dictionaries.js';
+import { CONTRASTS, MODALS, NEEDED, NEUTRAL, OBJECT_STOPS, OWN, PERFORMING, PERMITTING } from './grammar.js';
 import type { Mention } from './mentions.js';
 import type { Hit } from './scan.js';
 import type { Sentence } from './sentences.js';
@@ -63,8 +64,6 @@ const TOPIC_REACH = 12;
 const OBJECT_REACH = 8;
 const NEGATION_REACH = 4;
 const VERDICTS = /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder|ill-advised|misguided)/;
-/** Words a general verb's object does not reach past ("concerned and urged Washington to abandon …"). */
-const OBJECT_STOPS = new Set(['and', 'but', 'while', 'or']);
 
 const flip = (polarity: Polarity): Polarity =>
   polarity === 'support' ? 'oppose' : polarity === 'oppose' ? 'support' : 'mixed';
@@ -322,101 +321,6 @@ function topicFor(
   return undefined;
 }
 
-/** Verbs by which a holder performs or proposes an act named as a noun ("announced its withdrawal"). */
-const PERFORMING = new Set([
-  'announce',
-  'announced',
-  'announces',
-  'announcing',
-  'propose',
-  'proposed',
-  'proposes',
-  'proposing',
-  'offer',
-  'offered',
-  'offers',
-  'offering',
-  'order',
-  'ordered',
-  'orders',
-  'begin',
-  'began',
-  'begun',
-  'complete',
-  'completed',
-  'completes',
-  'pursue',
-  'pursued',
-  'pursues',
-  'seek',
-  'seeks',
-  'sought',
-  'want',
-  'wanted',
-  'wants',
-  'demand',
-  'demanded',
-  'demands',
-  'urge',
-  'urged',
-  'urges',
-  'make',
-  'made',
-  'promise',
-  'promised',
-  'promises',
-  'pledge',
-  'pledged',
-  'pledges',
-  'plan',
-  'plans',
-  'planned',
-  'notify',
-  'notified',
-  'gave',
-  'give',
-  'giving',
-  'carry',
-  'carried',
-  'press',
-  'pressed',
-  'push',
-  'pushed',
-  'decide',
-  'decided',
-  'insist',
-  'insisted',
-  'need',
-  'needed',
-  'needs',
-  'require',
-  'required',
-  'requires',
-  'intend',
-  'intended',
-  'intends',
-  'hope',
-  'hoped',
-  'hopes',
-  'prepared',
-  'ready',
-  'continue',
-  'continued',
-  'authorize',
-  'authorized',
-  'authorise',
-  'authorised',
-  'approve',
-  'approved',
-  'record',
-  'recorded',
-  'formalize',
-  'formalise',
-  'codify',
-  'codified',
-]);
-const OWN = new Set(['its', 'their', 'his', 'her', 'our', 'own']);
-
 /**
  * "The Indian Foreign Ministry singled out the promised unilateral cuts": an event noun that the
  * holder only mentions is no stance. It is one when the holder's own ("its withdrawal") or the
@@ -437,8 +341,6 @@ function isUnclaimedEvent(cue: Cue, context: SentenceContext): boolean {
     if (NEEDED.has((tokens[index] as Token).norm)) return false;
   return true;
 }
-
-const NEEDED = new Set(['needed', 'necessary', 'required', 'essential', 'inevitable', 'unavoidable']);
 
 function isPhraseIn(cue: Cue, prefixes: readonly string[], context: SentenceContext): boolean {
   const phrase = context.tokens
@@ -509,7 +411,6 @@ function holderOf(
   return { mentions: local.holders, speech: false };
 }
 
-const MODALS = new Set(['should', 'must', 'ought']);
 function prescribes(tokens: readonly Token[], _from: number, to: number): boolean {
   for (let index = to - 1; index >= to - 3 && index >= 0; index--)
     if (MODALS.has((tokens[index] as Token).norm)) return true;
@@ -540,25 +441,6 @@ function localSubject(
   }
   return best;
 }
-
-const PERMITTING = new Set(['allow', 'allowed', 'let', 'permit', 'permitted']);
-
-/** Negators that set something aside rather than deny it: "rather than", "instead of". */
-const CONTRASTS = new Set(['rather', 'instead']);
-
-/** Verbs that, negated, say nothing about the position: "did not repeat their criticism". */
-const NEUTRAL = new Set([
-  'repeat',
-  'mention',
-  'comment',
-  'raise',
-  'address',
-  'discuss',
-  'say',
-  'specify',
-  'elaborate',
-  'catch',
-]);
 
 /**
  * A negator shortly before the cue, in the same clause and with no comma between, turns it round
