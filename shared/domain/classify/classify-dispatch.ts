@@ -52,13 +52,18 @@ export function analyseDispatch(
   const onTopic = new Set(topics.map((label) => label.topic));
   const topicHits = allTopicHits.filter((hit) => onTopic.has(hit.topic));
 
-  // Words inside a topic phrase ("the Moscow Treaty", "the US plan") are not actors.
-  const inTopic = new Uint8Array(tokens.length);
-  for (const hit of found.topic) for (let index = hit.from; index < hit.to; index++) inTopic[index] = 1;
+  // A name inside a topic phrase ("the Moscow Treaty", "the US plan") is no actor; a name that
+  // holds a topic phrase ("the Missile Defense Agency") is.
+  const topicEnd = new Int32Array(tokens.length).fill(-1);
+  for (const hit of found.topic) for (let index = hit.from; index < hit.to; index++) topicEnd[index] = hit.to;
+  const insideTopic = (mention: { from: number; to: number }) => {
+    const end = topicEnd[mention.from] ?? -1;
+    return end >= mention.to;
+  };
   const mentions = findMentions(
     tokens,
-    found.mention,
-    (index) => inCitation[index] === 1 || inTopic[index] === 1,
+    found.mention.filter((hit) => !insideTopic(hit)),
+    (index) => inCitation[index] === 1,
     dispatch.date,
     dictionaries,
   );

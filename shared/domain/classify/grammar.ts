@@ -505,3 +505,25 @@ export const NEUTRAL = new Set([
   'elaborate',
   'catch',
 ]);
+
+/** Verbs of wishing: "hoped that the United States and Russia would carry out deep reductions" is the speaker's own wish. */
+export const WISHING = new Set([
+  'hoped',
+  'hopes',
+  'urged',
+  'urges',
+  'wanted',
+  'wants',
+  'expected',
+  'expects',
+  'demanded',
+  'demands',
+  'called',
+  'asked',
+  'insisted',
+  'insists',
+  'proposed',
+  'proposes',
+  'suggested',
+  'wished',
+]);

@@ -1,7 +1,17 @@
 import type { Stance } from './classification.js';
 import type { SentenceStructure, SpeechFrame, Subject } from './clauses.js';
 import type { LexValue, Polarity } from './dictionaries.js';
-import { CONTRASTS, MODALS, NEEDED, NEUTRAL, OBJECT_STOPS, OWN, PERFORMING, PERMITTING } from './grammar.js';
+import {
+  CONTRASTS,
+  MODALS,
+  NEEDED,
+  NEUTRAL,
+  OBJECT_STOPS,
+  OWN,
+  PERFORMING,
+  PERMITTING,
+  WISHING,
+} from './grammar.js';
 import type { Mention } from './mentions.js';
 import type { Hit } from './scan.js';
 import type { Sentence } from './sentences.js';
@@ -403,7 +413,11 @@ function holderOf(
     )
       return { mentions: local.holders, speech: true };
     // "the United States, he said, should give up the program": what another should do is the speaker's view.
-    if (prescribes(context.tokens, local.at, at)) return { mentions: frame.holders, speech: true };
+    if (
+      prescribes(context.tokens, local.at, at) ||
+      WISHING.has(context.tokens[frame.verb.to - 1]?.norm ?? '')
+    )
+      return { mentions: frame.holders, speech: true };
     // "Ivanov said Washington’s plan …": a non-subject possessive inside a statement is reported.
     return undefined;
   }
