@@ -210,7 +210,7 @@ export function structureOf(
     // An act, or a possessive that is not the clause's subject, holds only its own phrase.
     if (mention.act || (possessive && !isSubjectPosition(tokens, mention.from, from))) {
       subjects.push({
-        at: mention.to,
+        at: mention.head ?? mention.to,
         holders: [mention],
         possessive: true,
         until: mention.to + POSSESSIVE_REACH,

@@ -33,6 +33,8 @@ export interface Mention {
   readonly act?: boolean;
   /** "The Foreign Ministry" read as the state named last: a guess the sentence may correct. */
   readonly guessed?: boolean;
+  /** For an act, where its noun starts ("withdrawal" in "the American withdrawal"). */
+  readonly head?: number;
 }
 
 /** The office a person held on a date, or none. */
@@ -231,7 +233,8 @@ export function findMentions(
           kind: 'body',
           actors: [lead.actor],
           speaker: lead.actor,
-          ...(lastRole.kind === 'act' ? { act: true } : {}),
+          // "the American withdrawal": the act noun itself may be the cue its state holds.
+          ...(lastRole.kind === 'act' ? { act: true, head: roleHit.from } : {}),
         });
         continue;
       }

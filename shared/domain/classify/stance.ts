@@ -340,6 +340,8 @@ function isUnclaimedEvent(cue: Cue, context: SentenceContext): boolean {
   const { tokens } = context;
   const head = tokens[cue.from];
   if (!head || !context.nominal.has(head.norm)) return false;
+  // "the American withdrawal": the state's own act.
+  if (context.mentions.some((mention) => mention.act && mention.head === cue.from)) return false;
   for (let index = cue.from - 1; index >= Math.max(context.sentence.from, cue.from - 4); index--) {
     const token = tokens[index] as Token;
     if (OWN.has(token.norm) || token.kind === TokenKind.Possessive) return false;
