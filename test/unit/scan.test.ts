@@ -31,7 +31,14 @@ const IGNORE: LexValue = { layer: 'topic', kind: 'ignore' };
 const state = (actor: string): LexValue => ({ layer: 'mention', kind: 'state', actor });
 const adjective = (actor: string): LexValue => ({ layer: 'mention', kind: 'adjective', actor });
 const VOICE: LexValue = { layer: 'mention', kind: 'voice', phrase: 'Washington Post' };
-const cue = (polarity: Polarity): LexValue => ({ layer: 'cue', kind: 'cue', polarity, topic: null });
+const cue = (polarity: Polarity): LexValue => ({
+  layer: 'cue',
+  kind: 'cue',
+  polarity,
+  topic: null,
+  harm: false,
+  emphatic: false,
+});
 const marker = (layer: 'speech' | 'negator' | 'forecast' | 'conditional' | 'earlier'): LexValue => ({
   layer,
   kind: 'marker',

@@ -75,7 +75,20 @@ export function analyseDispatch(
   const analysisParagraph = closingAnalysis(dispatch);
   const observations: Observation[] = [];
   const holders: Mention[] = [];
+  // Every list is in text order: one cursor per list walks it sentence by sentence.
   const cursors = perLayer(() => 0);
+  const within = <T extends { from: number }>(
+    items: readonly T[],
+    key: keyof typeof cursors,
+    sentence: Sentence,
+  ) => {
+    let start = cursors[key];
+    while (start < items.length && (items[start] as T).from < sentence.from) start++;
+    let end = start;
+    while (end < items.length && (items[end] as T).from < sentence.to) end++;
+    cursors[key] = end;
+    return [start, end] as const;
+  };
   let paragraph = -1;
   let quoteOpen = false;
   let lastSpeaker: readonly Mention[] | undefined;
@@ -89,17 +102,9 @@ export function analyseDispatch(
       lastSpeaker = undefined;
       previousTopics = [];
     }
-    const within = <T extends { from: number }>(items: readonly T[], key: keyof typeof cursors) => {
-      let start = cursors[key];
-      while (start < items.length && (items[start] as T).from < sentence.from) start++;
-      let end = start;
-      while (end < items.length && (items[end] as T).from < sentence.to) end++;
-      cursors[key] = end;
-      return [start, end] as const;
-    };
-    const mentionRange = within(mentions, 'mention');
+    const mentionRange = within(mentions, 'mention', sentence);
     const slice = <T extends { from: number }>(items: readonly T[], key: keyof typeof cursors) => {
-      const [start, end] = within(items, key);
+      const [start, end] = within(items, key, sentence);
       return items.slice(start, end);
     };
     const sentenceTopics = slice(topicHits, 'topic');
@@ -132,8 +137,6 @@ export function analyseDispatch(
       analysis: sentence.paragraph === analysisParagraph,
       previousTopics,
       nominal: dictionaries.nominal,
-      harms: dictionaries.harms,
-      emphatic: dictionaries.emphatic,
       dispatchTopics,
       speechAt,
       lastSpeaker,
@@ -147,7 +150,7 @@ export function analyseDispatch(
     for (const subject of structure.subjects) if (!subject.possessive) holders.push(...subject.holders);
     const lastFrame = structure.frames.at(-1);
     if (lastFrame) lastSpeaker = lastFrame.holders;
-    quoteOpen = endsInsideQuote(tokens, sentence, quoteOpen);
+    quoteOpen = structure.quoteOpenAtEnd;
     if (sentenceTopics.length > 0) previousTopics = [...new Set(sentenceTopics.map((hit) => hit.topic))];
   }
 
@@ -163,17 +166,6 @@ export function analyseDispatch(
 
 const inQuotes = (structure: SentenceStructure, at: number) =>
   structure.quotes.some(([start, end]) => start <= at && at < end);
-
-function endsInsideQuote(tokens: readonly Token[], sentence: Sentence, openAtStart: boolean): boolean {
-  let open = openAtStart;
-  for (let index = sentence.from; index < sentence.to; index++) {
-    const kind = (tokens[index] as Token).kind;
-    if (kind === TokenKind.QuoteOpen) open = true;
-    else if (kind === TokenKind.QuoteClose) open = false;
-    else if (kind === TokenKind.Quote) open = !open;
-  }
-  return open;
-}
 
 /** 1 for every token inside a citation group "(Interfax, May 2)": sources, not actors. */
 function citationTokens(dispatch: Dispatch, tokens: readonly Token[]): Uint8Array {

@@ -3,7 +3,6 @@ import {
   ADVERBS,
   CLAUSE_OPENERS,
   CLAUSE_WORDS,
-  FORWARD_JOINERS,
   GOVERNMENT_WORDS,
   HARD_BREAKS,
   PREPOSITION_WORDS,
@@ -12,7 +11,7 @@ import {
   VERBS,
 } from './grammar.js';
 import type { Mention } from './mentions.js';
-import { conjunctGroup, listOf } from './mentions.js';
+import { conjunctGroup, joins, listOf, plainAnd } from './mentions.js';
 import type { Hit } from './scan.js';
 import type { Sentence } from './sentences.js';
 import { type Token, TokenKind } from './tokens.js';
@@ -50,6 +49,8 @@ export interface SentenceStructure {
   readonly subjects: readonly Subject[];
   /** Token ranges of conditional antecedents ("if Washington deploys …,"). */
   readonly conditionals: readonly (readonly [number, number])[];
+  /** A quotation still open at the sentence's end: the next sentence starts inside it. */
+  readonly quoteOpenAtEnd: boolean;
 }
 
 /** Words after which a mention is not a subject: it is an object or sits in a phrase. */
@@ -164,7 +165,8 @@ export function structureOf(
       open = -1;
     }
   }
-  if (open >= 0) quotes.push([open, to]);
+  const quoteOpenAtEnd = open >= 0;
+  if (quoteOpenAtEnd) quotes.push([open, to]);
   const inQuote = (index: number) => quotes.some(([start, end]) => start <= index && index < end);
 
   // Clauses.
@@ -208,7 +210,7 @@ export function structureOf(
       continue;
     const possessive = mention.possessive || mention.kind === 'body';
     // An act, or a possessive that is not the clause's subject, holds only its own phrase.
-    if (mention.act || (possessive && !isSubjectPosition(tokens, mention.from, from))) {
+    if (mention.act || (possessive && !startsClause(tokens, mention.from, from))) {
       subjects.push({
         at: mention.head ?? mention.to,
         holders: [mention],
@@ -277,7 +279,7 @@ export function structureOf(
       end++;
     conditionals.push([hit.from, end]);
   }
-  return { clauseStarts: unique, quotes, frames, subjects, conditionals };
+  return { clauseStarts: unique, quotes, frames, subjects, conditionals, quoteOpenAtEnd };
 }
 
 /** "that" introduces a clause unless it is a determiner ("that treaty") or a relative "that is". */
@@ -457,11 +459,6 @@ function startsClause(
   return true;
 }
 
-/** A possessive in subject position ("Moscow’s insistence … has") holds its clause like a subject. */
-function isSubjectPosition(tokens: readonly Token[], at: number, sentenceStart: number): boolean {
-  return startsClause(tokens, at, sentenceStart);
-}
-
 function verbSoon(tokens: readonly Token[], from: number, to: number, verbs: ReadonlySet<number>): boolean {
   let words = 0;
   let inAppositive = false;
@@ -489,19 +486,10 @@ function withFollowingConjuncts(own: readonly Mention[], index: number, tokens: 
   for (let cursor = index + 1; cursor < own.length; cursor++) {
     const previous = group.at(-1) as Mention;
     const next = own[cursor] as Mention;
-    if (!joinsForward(tokens, previous.to, next.from)) break;
-    const plain = next.from - previous.to === 1 && tokens[previous.to]?.norm === 'and';
-    if ((previous.kind === 'pronoun' || next.kind === 'pronoun') && !plain) break;
+    if (!joins(tokens, previous.to, next.from, true)) break;
+    if ((previous.kind === 'pronoun' || next.kind === 'pronoun') && !plainAnd(tokens, previous.to, next.from))
+      break;
     group.push(next);
   }
   return listOf(group, tokens) ? group : [own[index] as Mention];
-}
-
-function joinsForward(tokens: readonly Token[], from: number, to: number): boolean {
-  if (to <= from || to - from > 3) return false;
-  for (let index = from; index < to; index++) {
-    const token = tokens[index] as Token;
-    if (!FORWARD_JOINERS.has(token.norm) && token.kind !== TokenKind.Possessive) return false;
-  }
-  return true;
 }

@@ -3,6 +3,7 @@ import actorsData from './data/actors.json' with { type: 'json' };
 import cuesData from './data/cues.json' with { type: 'json' };
 import topicsData from './data/topics.json' with { type: 'json' };
 import { PhraseSyntaxError, PhraseTrie } from './phrase-trie.js';
+import { TokenKind, tokenize } from './tokens.js';
 
 /** A dictionary file that does not have the expected shape: named, with the first problem. */
 export class DictionaryError extends Error {
@@ -138,6 +139,10 @@ export type LexValue =
       readonly kind: 'cue';
       readonly polarity: Polarity;
       readonly topic: string | null;
+      /** Names a harm ("undermine"): a general verb over it does not turn it round. */
+      readonly harm: boolean;
+      /** Outweighs a plain cue: wanting the ABM treaty amended is opposing it. */
+      readonly emphatic: boolean;
     }
   | {
       readonly layer: 'speech' | 'negator' | 'forecast' | 'conditional' | 'earlier';
@@ -167,9 +172,6 @@ export interface Dictionaries {
   readonly actors: ActorsData;
   readonly lexicon: PhraseTrie<LexValue>;
   readonly nominal: ReadonlySet<string>;
-  /** Prefixes of the harm cues' first words. */
-  readonly harms: readonly string[];
-  readonly emphatic: readonly string[];
 }
 
 function parse<T>(schema: z.ZodMiniType<T>, data: unknown, file: string): T {
@@ -279,9 +281,21 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
   for (const pronoun of PRONOUNS) add(pronoun, { layer: 'mention', kind: 'pronoun', phrase: pronoun });
 
   file = 'cues.json';
+  const harms = prefixesOf(cues.harms);
+  const emphatic = prefixesOf(cues.emphatic);
   const polarities = (lists: z.infer<typeof polaritySchema>, topic: string | null) => {
     for (const polarity of ['support', 'oppose', 'mixed'] as const)
-      for (const phrase of lists[polarity]) add(phrase, { layer: 'cue', kind: 'cue', polarity, topic });
+      for (const phrase of lists[polarity]) {
+        const words = wordsOf(phrase);
+        add(phrase, {
+          layer: 'cue',
+          kind: 'cue',
+          polarity,
+          topic,
+          harm: harms.some((prefix) => words.startsWith(prefix)),
+          emphatic: emphatic.some((prefix) => words.startsWith(prefix)),
+        });
+      }
   };
   polarities(cues.general, null);
   for (const phrase of cues.events) add(phrase, { layer: 'cue', kind: 'event' });
@@ -298,9 +312,24 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
     actors,
     lexicon,
     nominal: new Set(cues.nominal.map((word) => word.toLowerCase())),
-    harms: cues.harms.map((phrase) => phrase.toLowerCase().replace(/\*.*$/, '')),
-    emphatic: cues.emphatic.map((phrase) => phrase.toLowerCase().replace(/\*.*$/, '')),
   };
+}
+
+/** A phrase list as the lower-case text before each phrase's first `*`. */
+const prefixesOf = (phrases: readonly string[]) =>
+  phrases.map((phrase) => phrase.toLowerCase().replace(/\*.*$/, ''));
+
+/** A phrase's words as the tokenizer reads them, joined by spaces ("one-sided" is "one sided"). */
+function wordsOf(phrase: string): string {
+  return tokenize(phrase.replace(/\*/g, ''))
+    .filter(
+      (token) =>
+        token.kind === TokenKind.Word ||
+        token.kind === TokenKind.Number ||
+        token.kind === TokenKind.Possessive,
+    )
+    .map((token) => token.norm)
+    .join(' ');
 }
 
 let shipped: Dictionaries | undefined;

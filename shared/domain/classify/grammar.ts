@@ -174,7 +174,6 @@ export const VERBS = new Set([
   'reject',
   'accept',
   'welcome',
-  'sees',
   'saw',
   'took',
   'made',
@@ -382,8 +381,6 @@ export const ADVERBS = new Set([
   'have',
 ]);
 
-export const FORWARD_JOINERS = new Set(['and', 'as', 'well', 'together', 'with', 'along', ',', 'plus']);
-
 /** Words a general verb's object does not reach past ("concerned and urged Washington to abandon …"). */
 export const OBJECT_STOPS = new Set(['and', 'but', 'while', 'or']);
 
@@ -527,3 +524,72 @@ export const WISHING = new Set([
   'suggested',
   'wished',
 ]);
+
+export const OBJECT_LEADS = new Set([
+  'told',
+  'met',
+  'with',
+  'to',
+  'visited',
+  'urged',
+  'asked',
+  'invited',
+  'thanked',
+  'called',
+  'phoned',
+  'assured',
+  'persuade',
+  'persuaded',
+  'warned',
+  'for',
+  'from',
+  'against',
+  'by',
+  'than',
+  'and',
+]);
+
+/** Verbs after which "it" is somebody speaking or acting rather than a thing. */
+export const IT_SPEAKS = new Set([
+  'said',
+  'says',
+  'added',
+  'called',
+  'urged',
+  'warned',
+  'insisted',
+  'described',
+  'repeated',
+  'stressed',
+  'declared',
+  'announced',
+  'argued',
+  'welcomed',
+  'condemned',
+  'rejected',
+  'opposed',
+  'supported',
+  'backed',
+  'regards',
+  'regarded',
+  'considers',
+  'considered',
+  'wants',
+  'wanted',
+  'hoped',
+  'believes',
+  'insists',
+  'accused',
+  'demanded',
+  'proposed',
+  'offered',
+  'pledged',
+  'promised',
+  'reiterated',
+  'reaffirmed',
+]);
+
+export const LIST_WORDS = new Set(['and', 'with', 'well', 'plus', 'along']);
+
+/** Words after which a mention is an object, not a speaker: "aimed at Russia", "such as North Korea". */
+export const AFTER_PREPOSITION = new Set([...PREPOSITION_WORDS, 'as', 'including', 'than']);

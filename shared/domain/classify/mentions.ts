@@ -1,5 +1,5 @@
 import type { Dictionaries, LexValue, PersonEntry } from './dictionaries.js';
-import { PREPOSITION_WORDS } from './grammar.js';
+import { AFTER_PREPOSITION, IT_SPEAKS, LIST_WORDS, OBJECT_LEADS } from './grammar.js';
 import type { Hit } from './scan.js';
 import { type Token, TokenKind } from './tokens.js';
 
@@ -113,7 +113,7 @@ export function findMentions(
   const pronounReferent = (at: number): Person | undefined => {
     for (let index = mentions.length - 1; index >= 0; index--) {
       const mention = mentions[index] as Mention;
-      if (tokens.slice(mention.to, at).some((token) => token.kind === TokenKind.Stop)) break;
+      if (stopBetween(tokens, mention.to, at)) break;
       // "He insisted …, and he said": the same person as the sentence's pronoun before.
       if (mention.kind === 'pronoun' && mention.person) return mention.person;
       const lead = tokens[mention.from - 1]?.norm;
@@ -132,7 +132,7 @@ export function findMentions(
     for (let index = mentions.length - 1; index >= 0; index--) {
       const mention = mentions[index] as Mention;
       if (at - mention.to > 30) return undefined;
-      if (tokens.slice(mention.to, at).some((token) => token.kind === TokenKind.Stop)) return undefined;
+      if (stopBetween(tokens, mention.to, at)) return undefined;
       const lead = tokens[mention.from - 1]?.norm;
       if (
         (mention.kind === 'person' || mention.kind === 'pronoun' || mention.kind === 'title') &&
@@ -147,6 +147,13 @@ export function findMentions(
     remember(person);
     push({ from, to, kind: 'title', actors: actorsOf(person), person, speaker: person.name });
   };
+  /** `objectAt`: where to look for a verb that makes the person an object ("told Clinton"). */
+  const pushPerson = (person: Person, from: number, to: number, objectAt?: number) => {
+    remember(person, objectAt);
+    push({ from, to, kind: 'person', actors: actorsOf(person), person, speaker: person.name });
+  };
+  const pushVoice = (from: number, to: number) =>
+    push({ from, to, kind: 'voice', actors: [], speaker: tokensText(tokens, from, to) });
   const push = (mention: Omit<Mention, 'possessive'>) => {
     const after = tokens[mention.to];
     mentions.push({ ...mention, possessive: after?.kind === TokenKind.Possessive });
@@ -191,16 +198,7 @@ export function findMentions(
       const person = next ? first(next, 'person') : undefined;
       if (person && next) {
         index += cursor + 1;
-        const office = officeAt(person.person, date, legislators);
-        remember(office);
-        push({
-          from: hit.from,
-          to: next.to,
-          kind: 'person',
-          actors: actorsOf(office),
-          person: office,
-          speaker: office.name,
-        });
+        pushPerson(officeAt(person.person, date, legislators), hit.from, next.to);
         continue;
       }
     }
@@ -209,13 +207,7 @@ export function findMentions(
       const otherValue = first(other, 'other') ?? first(other, 'voiceKind');
       if (other && otherValue) {
         index++;
-        push({
-          from: hit.from,
-          to: other.to,
-          kind: 'voice',
-          actors: [],
-          speaker: tokensText(tokens, hit.from, other.to),
-        });
+        pushVoice(hit.from, other.to);
         continue;
       }
       if (lastRole && roleHit) {
@@ -245,13 +237,7 @@ export function findMentions(
     const follower = adjacent(0);
     if (state && follower && (first(follower, 'other') || first(follower, 'voiceKind'))) {
       index++;
-      push({
-        from: hit.from,
-        to: follower.to,
-        kind: 'voice',
-        actors: [],
-        speaker: tokensText(tokens, hit.from, follower.to),
-      });
+      pushVoice(hit.from, follower.to);
       continue;
     }
     if (!lead && lastRole && roleHit) {
@@ -285,28 +271,12 @@ export function findMentions(
       case 'state':
         push({ from: hit.from, to: hit.to, kind: 'state', actors: [value.actor], speaker: value.actor });
         break;
-      case 'person': {
-        const office = officeAt(value.person, date, legislators);
-        remember(office, hit.from);
-        push({
-          from: hit.from,
-          to: hit.to,
-          kind: 'person',
-          actors: actorsOf(office),
-          person: office,
-          speaker: office.name,
-        });
+      case 'person':
+        pushPerson(officeAt(value.person, date, legislators), hit.from, hit.to, hit.from);
         break;
-      }
       case 'voice':
       case 'voiceKind':
-        push({
-          from: hit.from,
-          to: hit.to,
-          kind: 'voice',
-          actors: [],
-          speaker: tokensText(tokens, hit.from, hit.to),
-        });
+        pushVoice(hit.from, hit.to);
         break;
       case 'pronoun': {
         if (value.phrase === 'it') {
@@ -358,16 +328,7 @@ export function findMentions(
       }
       case 'surname': {
         const chosen = chooseBySurname(value.people, recentPeople, date, legislators);
-        if (!chosen) break;
-        remember(chosen);
-        push({
-          from: hit.from,
-          to: hit.to,
-          kind: 'person',
-          actors: actorsOf(chosen),
-          person: chosen,
-          speaker: chosen.name,
-        });
+        if (chosen) pushPerson(chosen, hit.from, hit.to);
         break;
       }
       default:
@@ -389,70 +350,6 @@ function speakingFor(mentions: Mention[], tokens: readonly Token[]): Mention[] {
   });
 }
 
-const OBJECT_LEADS = new Set([
-  'told',
-  'met',
-  'with',
-  'to',
-  'visited',
-  'urged',
-  'asked',
-  'invited',
-  'thanked',
-  'called',
-  'phoned',
-  'assured',
-  'persuade',
-  'persuaded',
-  'warned',
-  'for',
-  'from',
-  'against',
-  'by',
-  'than',
-  'and',
-]);
-
-/** Verbs after which "it" is somebody speaking or acting rather than a thing. */
-const IT_SPEAKS = new Set([
-  'said',
-  'says',
-  'added',
-  'called',
-  'urged',
-  'warned',
-  'insisted',
-  'described',
-  'repeated',
-  'stressed',
-  'declared',
-  'announced',
-  'argued',
-  'welcomed',
-  'condemned',
-  'rejected',
-  'opposed',
-  'supported',
-  'backed',
-  'regards',
-  'regarded',
-  'considers',
-  'considered',
-  'wants',
-  'wanted',
-  'hoped',
-  'believes',
-  'insists',
-  'accused',
-  'demanded',
-  'proposed',
-  'offered',
-  'pledged',
-  'promised',
-  'reiterated',
-  'reaffirmed',
-]);
-
 /** The state or body named last, not after a preposition, within the last few sentences. */
 function latestSubjectState(
   mentions: readonly Mention[],
@@ -469,6 +366,13 @@ function latestSubjectState(
     return mention.actors[0];
   }
   return undefined;
+}
+
+/** A full stop between two tokens: they are in different sentences. */
+function stopBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let index = from; index < to; index++)
+    if ((tokens[index] as Token).kind === TokenKind.Stop) return true;
+  return false;
 }
 
 const actorsOf = (person: Person) => (person.actor && person.speaksForState ? [person.actor] : []);
@@ -626,17 +530,20 @@ export function listOf(group: readonly Mention[], tokens: readonly Token[]): boo
   }
   return false;
 }
-const LIST_WORDS = new Set(['and', 'with', 'well', 'plus', 'along']);
 
-const AFTER_PREPOSITION = new Set([...PREPOSITION_WORDS, 'as', 'including', 'than']);
-
-const plainAnd = (tokens: readonly Token[], from: number, to: number) =>
+export const plainAnd = (tokens: readonly Token[], from: number, to: number) =>
   to - from === 1 && tokens[from]?.norm === 'and';
 
 const JOINERS = new Set(['and', 'as', 'well', 'together', 'with', 'along', ',', 'plus']);
-/** Only ",", "and", ", and", "as well as", "together with" between two mentions. */
-export function joins(tokens: readonly Token[], from: number, to: number): boolean {
+/**
+ * Only ",", "and", ", and", "as well as", "together with" between two mentions; read forwards, a
+ * possessive may stand there too ("Kazakhstan’s Nazarbaev and …").
+ */
+export function joins(tokens: readonly Token[], from: number, to: number, possessive = false): boolean {
   if (to <= from || to - from > 3) return false;
-  for (let index = from; index < to; index++) if (!JOINERS.has((tokens[index] as Token).norm)) return false;
+  for (let index = from; index < to; index++) {
+    const token = tokens[index] as Token;
+    if (!JOINERS.has(token.norm) && !(possessive && token.kind === TokenKind.Possessive)) return false;
+  }
   return true;
 }

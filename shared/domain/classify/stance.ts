@@ -1,6 +1,6 @@
 import type { Stance } from './classification.js';
 import type { SentenceStructure, SpeechFrame, Subject } from './clauses.js';
-import type { LexValue, Polarity } from './dictionaries.js';
+import type { Polarity } from './dictionaries.js';
 import {
   CONTRASTS,
   MODALS,
@@ -36,6 +36,8 @@ interface Cue {
   readonly to: number;
   readonly general: Polarity | undefined;
   readonly topical: ReadonlyMap<string, Polarity>;
+  readonly harm: boolean;
+  readonly emphatic: boolean;
   /** For "the decision": the topic of the act it stands for. */
   readonly event?: string;
 }
@@ -56,8 +58,6 @@ export interface SentenceContext {
   readonly previousTopics: readonly string[];
   /** Event nouns ("withdrawal", "cuts"): a stance only when the holder performs, proposes or judges the act. */
   readonly nominal: ReadonlySet<string>;
-  readonly harms: readonly string[];
-  readonly emphatic: readonly string[];
   /** The dispatch's topics, strongest first. */
   readonly dispatchTopics: readonly string[];
   /** Token indexes of speech verbs. */
@@ -75,6 +75,16 @@ const OBJECT_REACH = 8;
 const NEGATION_REACH = 4;
 const VERDICTS = /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder|ill-advised|misguided)/;
 
+/** A topic the sentence does not name but is about (the paragraph's, the dispatch's), as a hit at a token. */
+const namedTopic = (topic: string, at: number): TopicHit => ({
+  topic,
+  from: at,
+  to: at,
+  weight: 0,
+  anaphor: true,
+  alternatives: [topic],
+});
+
 const flip = (polarity: Polarity): Polarity =>
   polarity === 'support' ? 'oppose' : polarity === 'oppose' ? 'support' : 'mixed';
 
@@ -82,10 +92,14 @@ function cueOf(hit: Hit, lastAct: Act | undefined): Cue | undefined {
   let general: Polarity | undefined;
   const topical = new Map<string, Polarity>();
   let event = false;
+  let harm = false;
+  let emphatic = false;
   for (const value of hit.values) {
     if (value.kind === 'event') event = true;
-    else if (value.kind !== 'cue') continue;
-    else if (value.topic === null) general ??= value.polarity;
+    if (value.kind !== 'cue') continue;
+    harm ||= value.harm;
+    emphatic ||= value.emphatic;
+    if (value.topic === null) general ??= value.polarity;
     else if (!topical.has(value.topic)) topical.set(value.topic, value.polarity);
   }
   if (event) {
@@ -95,10 +109,12 @@ function cueOf(hit: Hit, lastAct: Act | undefined): Cue | undefined {
       to: hit.to,
       general: undefined,
       topical: new Map([[lastAct.topic, lastAct.polarity]]),
+      harm: false,
+      emphatic: false,
       event: lastAct.topic,
     };
   }
-  return { from: hit.from, to: hit.to, general, topical };
+  return { from: hit.from, to: hit.to, general, topical, harm, emphatic };
 }
 
 /** An act a dispatch reports: a withdrawal (ABM, oppose), a deployment decision (NMD, support), cuts. */
@@ -186,20 +202,12 @@ export function observeSentence(context: SentenceContext): Observation[] {
     if (!target && tokens[cue.to]?.norm === 'it') {
       target = [...context.topics].reverse().find((topic) => topic.to <= cue.from);
       const previous = context.previousTopics[0];
-      if (!target && previous)
-        target = {
-          topic: previous,
-          from: cue.from,
-          to: cue.from,
-          weight: 0,
-          anaphor: true,
-          alternatives: [previous],
-        };
+      if (!target && previous) target = namedTopic(previous, cue.from);
     }
-    if (!target && (VERDICTS.test(tokens[cue.from]?.norm ?? '') || predicative)) {
+    const verdict = !target && VERDICTS.test(tokens[cue.from]?.norm ?? '');
+    if (!target && (verdict || predicative)) {
       // A relative clause may stand between them ("the withdrawal, which takes effect in June, as a mistake").
       // A predicative "as" looks back only to the verb's object ("would view its collapse as a threat").
-      const verdict = VERDICTS.test(tokens[cue.from]?.norm ?? '');
       const start = Math.max(sentence.from, cue.from - (verdict ? 2 * TOPIC_REACH : 10));
       target =
         [...cues]
@@ -217,7 +225,7 @@ export function observeSentence(context: SentenceContext): Observation[] {
     const top = context.dispatchTopics[0];
     const main = top && context.previousTopics.includes(top) ? top : (context.previousTopics[0] ?? top);
     if (!target && cue.general === 'mixed' && context.topics.length === 0 && main)
-      target = { topic: main, from: cue.from, to: cue.from, weight: 0, anaphor: true, alternatives: [main] };
+      target = namedTopic(main, cue.from);
     if (!target) continue;
     governs.set(cue, target);
     if ('topical' in target && cue.topical.size === 0) governed.add(target);
@@ -236,12 +244,15 @@ export function observeSentence(context: SentenceContext): Observation[] {
       // general ∘ topical: "opposed the withdrawal" supports the treaty
       const topic = topicFor(target, context, clauseStart, clauseEnd);
       const polarity = topic ? target.topical.get(topic) : undefined;
-      const harm = isHarm(target, context);
       if (topic && polarity && cue.general)
         readings = [
           [
             topic,
-            cue.general === 'oppose' && !harm ? flip(polarity) : cue.general === 'mixed' ? 'mixed' : polarity,
+            cue.general === 'oppose' && !target.harm
+              ? flip(polarity)
+              : cue.general === 'mixed'
+                ? 'mixed'
+                : polarity,
           ],
         ];
     } else if (target && cue.general) {
@@ -264,7 +275,7 @@ export function observeSentence(context: SentenceContext): Observation[] {
     for (const [topic, polarity] of readings) {
       const stance = negated ? flip(polarity) : polarity;
       const weight =
-        (isPhraseIn(cue, context.emphatic, context) ? 2 : 1) *
+        (cue.emphatic ? 2 : 1) *
         (holder.speech ? 1 : 0.8) *
         (!ownTopic && target && 'topical' in target ? 1.1 : 1) *
         (stance === 'mixed' ? 1.5 : 1) *
@@ -354,16 +365,6 @@ function isUnclaimedEvent(cue: Cue, context: SentenceContext): boolean {
   return true;
 }
 
-function isPhraseIn(cue: Cue, prefixes: readonly string[], context: SentenceContext): boolean {
-  const phrase = context.tokens
-    .slice(cue.from, cue.to)
-    .map((token) => token.norm)
-    .join(' ');
-  return prefixes.some((prefix) => phrase.startsWith(prefix));
-}
-
-const isHarm = (cue: Cue, context: SentenceContext) => isPhraseIn(cue, context.harms, context);
-
 function words(tokens: readonly Token[], from: number, to: number): number {
   let count = 0;
   for (let index = from; index < to; index++) if ((tokens[index] as Token).kind === TokenKind.Word) count++;
@@ -415,10 +416,7 @@ function holderOf(
     )
       return { mentions: local.holders, speech: true };
     // "the United States, he said, should give up the program": what another should do is the speaker's view.
-    if (
-      prescribes(context.tokens, local.at, at) ||
-      WISHING.has(context.tokens[frame.verb.to - 1]?.norm ?? '')
-    )
+    if (prescribes(context.tokens, at) || WISHING.has(context.tokens[frame.verb.to - 1]?.norm ?? ''))
       return { mentions: frame.holders, speech: true };
     // "Ivanov said Washington’s plan …": a non-subject possessive inside a statement is reported.
     return undefined;
@@ -427,7 +425,8 @@ function holderOf(
   return { mentions: local.holders, speech: false };
 }
 
-function prescribes(tokens: readonly Token[], _from: number, to: number): boolean {
+/** "should give up", "must abandon": a modal just before the cue. */
+function prescribes(tokens: readonly Token[], to: number): boolean {
   for (let index = to - 1; index >= to - 3 && index >= 0; index--)
     if (MODALS.has((tokens[index] as Token).norm)) return true;
   return false;
