@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { analyseDispatch } from '../../shared/domain/classify/classify-dispatch.js';
+import { defaultDictionaries } from '../../shared/domain/classify/dictionaries.js';
 import { classifyDispatch } from '../../shared/domain/classify/index.js';
 import { parseDispatch } from '../../shared/domain/index.js';
 
@@ -136,6 +138,41 @@ describe('stance', () => {
     expect(classification.people).toEqual([
       { name: 'Sergei Ivanov', actor: 'RUS', role: 'Defense Minister' },
     ]);
+  });
+
+  it.each([
+    [
+      '"she" is the woman named last, not the men named after her',
+      'Madeleine Albright met Igor Ivanov and then Vladimir Putin. She said the treaty should be amended',
+      'Madeleine Albright',
+    ],
+    [
+      '"he" passes over a woman named after him',
+      'Igor Ivanov received Madeleine Albright on Tuesday. He said the treaty must be preserved',
+      'Igor Ivanov',
+    ],
+    [
+      '"his" is the person named nearer than a state',
+      'Putin spoke first. Moscow wants an answer before President Bill Clinton takes his decision',
+      'Bill Clinton',
+    ],
+  ])('%s', (_name, body, referent) => {
+    // Prepare
+    const { dispatch } = classify(body, { volume: 6 });
+    const pronouns: string[] = [];
+    // Act
+    analyseDispatch(dispatch, defaultDictionaries(), (sentence) => {
+      for (const mention of sentence.mentions)
+        if (mention.kind === 'pronoun') pronouns.push(mention.person?.name ?? '?');
+    });
+    // Assess
+    expect(pronouns).toEqual([referent]);
+  });
+
+  it('keeps a clause before an author’s hedge: "missiles Iran might field" does not void the call to amend', () => {
+    const body =
+      'Albright set out the American case: that the ABM treaty should be amended to permit a limited defense against missiles that Iran might one day field';
+    expect(stancesOf(body, { volume: 6 })).toContain('USA ABM oppose');
   });
 
   it('resolves a surname two people share to the one named last', () => {

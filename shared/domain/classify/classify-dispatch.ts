@@ -123,7 +123,11 @@ export function analyseDispatch(
     const cues = slice(found.cue, 'cue').filter((hit) => inCitation[hit.from] !== 1);
     // "might", "likely" in what someone said is their hedge; the author forecasts only where nobody speaks.
     const forecast =
-      speech.length === 0 && slice(found.forecast, 'forecast').some((hit) => !inQuotes(structure, hit.from));
+      speech.length === 0
+        ? slice(found.forecast, 'forecast')
+            .filter((hit) => !inQuotes(structure, hit.from))
+            .map((hit) => hit.from)
+        : [];
     const context: SentenceContext = {
       sentence,
       tokens,

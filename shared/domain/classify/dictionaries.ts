@@ -43,6 +43,8 @@ const personSchema = z.object({
   name: text,
   aliases: phrases,
   offices: z.array(officeSchema).check(z.minLength(1)),
+  /** "she" and "her" refer to her; "he", "his" and "him" do not. */
+  female: z.optional(z.boolean()),
 });
 export const actorsSchema = z.object({
   version: z.string(),

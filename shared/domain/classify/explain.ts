@@ -20,8 +20,10 @@ export function explainDispatch(
     if (filter && !sentence.text.includes(filter)) return;
     const s = (from: number, to: number) => span(tokens, from, to);
     lines.push(`[${sentence.index}] ${sentence.text}`);
-    if (trace.forecast || trace.analysis)
-      lines.push(`   ${trace.forecast ? 'forecast ' : ''}${trace.analysis ? 'closing-analysis' : ''}`);
+    if (trace.forecast.length > 0 || trace.analysis)
+      lines.push(
+        `   ${trace.forecast.length > 0 ? 'forecast ' : ''}${trace.analysis ? 'closing-analysis' : ''}`,
+      );
     lines.push(
       `   clauses: ${structure.clauseStarts.map((start, index) => `«${s(start, structure.clauseStarts[index + 1] ?? sentence.to)}»`).join(' ')}`,
     );

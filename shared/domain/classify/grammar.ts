@@ -593,3 +593,6 @@ export const LIST_WORDS = new Set(['and', 'with', 'well', 'plus', 'along']);
 
 /** Words after which a mention is an object, not a speaker: "aimed at Russia", "such as North Korea". */
 export const AFTER_PREPOSITION = new Set([...PREPOSITION_WORDS, 'as', 'including', 'than']);
+
+/** Pronouns that refer to a woman. */
+export const FEMININE = new Set(['she', 'her']);

@@ -1,5 +1,5 @@
 import type { Dictionaries, LexValue, PersonEntry } from './dictionaries.js';
-import { AFTER_PREPOSITION, IT_SPEAKS, LIST_WORDS, OBJECT_LEADS } from './grammar.js';
+import { AFTER_PREPOSITION, FEMININE, IT_SPEAKS, LIST_WORDS, OBJECT_LEADS } from './grammar.js';
 import type { Hit } from './scan.js';
 import { type Token, TokenKind } from './tokens.js';
 
@@ -12,6 +12,7 @@ export interface Person {
   readonly role: string | null;
   /** False for an office that does not speak for its state: a senator, a deputy. */
   readonly speaksForState: boolean;
+  readonly female: boolean;
 }
 
 /** Somebody named in the text who may say or do something. */
@@ -43,7 +44,13 @@ export function officeAt(person: PersonEntry, date: string, legislators: readonl
   const role = office?.role ?? null;
   const legislator =
     role !== null && legislators.some((prefix) => role.toLowerCase().startsWith(prefix.toLowerCase()));
-  return { name: person.name, actor: office?.actor ?? null, role, speaksForState: !legislator };
+  return {
+    name: person.name,
+    actor: office?.actor ?? null,
+    role,
+    speaksForState: !legislator,
+    female: person.female === true,
+  };
 }
 
 type MentionValue = Extract<LexValue, { layer: 'mention' }>;
@@ -108,14 +115,17 @@ export function findMentions(
   };
   /**
    * "he": the person named last, unless the sentence so far names a state whose person was
-   * named recently ("Russia, he said, …" is a Russian speaking).
+   * named recently ("Russia, he said, …" is a Russian speaking). "She" is the woman named last.
    */
-  const pronounReferent = (at: number): Person | undefined => {
+  const pronounReferent = (at: number, female: boolean): Person | undefined => {
+    const fits = (person: Person) => person.female === female;
     for (let index = mentions.length - 1; index >= 0; index--) {
       const mention = mentions[index] as Mention;
       if (stopBetween(tokens, mention.to, at)) break;
       // "He insisted …, and he said": the same person as the sentence's pronoun before.
-      if (mention.kind === 'pronoun' && mention.person) return mention.person;
+      if (mention.kind === 'pronoun' && mention.person && fits(mention.person)) return mention.person;
+      // "… before President Clinton takes his decision": a person named nearer than any state.
+      if (mention.kind === 'person') break;
       const lead = tokens[mention.from - 1]?.norm;
       if (mention.kind !== 'state' || mention.actors.length !== 1 || (lead && AFTER_PREPOSITION.has(lead)))
         continue;
@@ -123,10 +133,10 @@ export function findMentions(
       if (tokens.slice(Math.max(0, mention.from - 3), mention.from).some((token) => token.norm === 'if'))
         continue;
       const actor = mention.actors[0];
-      const fellow = recentPeople.slice(0, 4).find((person) => person.actor === actor);
+      const fellow = recentPeople.slice(0, 4).find((person) => person.actor === actor && fits(person));
       if (fellow) return fellow;
     }
-    return recentPeople[0];
+    return recentPeople.find(fits);
   };
   const sentencePersonActor = (at: number) => {
     for (let index = mentions.length - 1; index >= 0; index--) {
@@ -286,7 +296,7 @@ export function findMentions(
           if (actor) push({ from: hit.from, to: hit.to, kind: 'state', actors: [actor], speaker: actor });
           break;
         }
-        const person = pronounReferent(hit.from);
+        const person = pronounReferent(hit.from, FEMININE.has(value.phrase));
         if (person && value.phrase !== 'him')
           push({
             from: hit.from,

@@ -50,7 +50,8 @@ export interface SentenceContext {
   readonly topics: readonly TopicHit[];
   readonly cues: readonly Hit[];
   readonly negators: readonly Hit[];
-  readonly forecast: boolean;
+  /** Where the author hedges or forecasts ("might", "likely"), outside anyone's words. */
+  readonly forecast: readonly number[];
   readonly earlier: readonly Hit[];
   /** The author's own closing analysis: only reported speech in it is anyone's position. */
   readonly analysis: boolean;
@@ -265,7 +266,10 @@ export function observeSentence(context: SentenceContext): Observation[] {
     const holder = holderOf(at, context, clauseStart);
     if (!holder) continue;
     if (ownTopic && isUnclaimedEvent(cue, context)) continue;
-    if ((context.forecast || context.analysis) && !holder.speech) continue;
+    // A forecast covers its own clause and what follows it, not a clause before it: "the treaty
+    // should be amended to permit a defense against missiles that Iran might one day field".
+    const forecast = context.forecast.some((hit) => hit < clauseEnd(at));
+    if ((forecast || context.analysis) && !holder.speech) continue;
     const negatedAs = negation(at, context, clauseStart);
     if (negatedAs === 'void') continue;
     const negated = negatedAs === 'negated';
