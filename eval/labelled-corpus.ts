@@ -26,8 +26,11 @@ export interface LabelledFile {
 }
 
 /** The files of a labelled corpus directory with their labels; undefined when it is absent. */
-export function readLabelledCorpus(directory: string): LabelledFile[] | undefined {
-  const labelsPath = join(directory, 'labels.json');
+export function readLabelledCorpus(
+  directory: string,
+  labelsFile = 'labels.json',
+): LabelledFile[] | undefined {
+  const labelsPath = join(directory, labelsFile);
   if (!existsSync(labelsPath)) return undefined;
   const labels = labelsSchema.parse(JSON.parse(readFileSync(labelsPath, 'utf8')));
   return labels.dispatches.map((label) => ({ path: join(directory, label.file), label }));

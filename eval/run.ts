@@ -12,7 +12,9 @@ import { classifyDispatch } from '../shared/domain/classify/classify-dispatch.js
 import { defaultDictionaries } from '../shared/domain/classify/dictionaries.js';
 import { parseDispatch } from '../shared/domain/index.js';
 import { type LabelledFile, readLabelledCorpus } from './labelled-corpus.js';
-import { type Counts, emptyScores, f1, type Scores, scoreDispatch } from './score.js';
+import { type Counts, emptyScores, f1, type Scores, scoreAgreement, scoreDispatch } from './score.js';
+
+const SECOND_LABELS = 'labels.second.json';
 
 const showErrors = process.argv.includes('--errors');
 const parts: { name: string; tuned: boolean; files: LabelledFile[] }[] = [
@@ -25,17 +27,20 @@ const parts: { name: string; tuned: boolean; files: LabelledFile[] }[] = [
   { name: 'seeds', tuned: false, files: readLabelledCorpus('../shared/seeds') ?? [] },
 ];
 
+function classifyFile({ path, label }: LabelledFile) {
+  // A headerless file with no date in its name is dated as an analyst's upload would date it.
+  const result = parseDispatch(readFileSync(path), {
+    sourceKey: `incoming/${basename(path)}`,
+    receivedAt: `${label.date}T12:00:00Z`,
+  });
+  if (!result.ok) throw new Error(`${path} does not parse: ${result.error.message}`);
+  return classifyDispatch(result.dispatch);
+}
+
 function scorePart(files: readonly LabelledFile[]): Scores {
   const scores = emptyScores();
   for (const { path, label } of files) {
-    const name = basename(path);
-    // A headerless file with no date in its name is dated as an analyst's upload would date it.
-    const result = parseDispatch(readFileSync(path), {
-      sourceKey: `incoming/${name}`,
-      receivedAt: `${label.date}T12:00:00Z`,
-    });
-    if (!result.ok) throw new Error(`${path} does not parse: ${result.error.message}`);
-    scoreDispatch(scores, label, classifyDispatch(result.dispatch), name);
+    scoreDispatch(scores, label, classifyFile({ path, label }), basename(path));
   }
   return scores;
 }
@@ -45,15 +50,8 @@ const format = (counts: Counts) => {
   return `P ${precision.toFixed(2)}  R ${recall.toFixed(2)}  F1 ${f.toFixed(2)}  (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn})`;
 };
 
-console.log(`treatywatch classifier evaluation — rules ${defaultDictionaries().version}`);
-for (const part of parts) {
-  if (part.files.length === 0) {
-    console.log(`\n${part.name}: no labelled files found`);
-    continue;
-  }
-  const scores = scorePart(part.files);
-  const stanceCount = part.files.reduce((sum, file) => sum + file.label.stances.length, 0);
-  console.log(`\n${part.name}: ${part.files.length} dispatches, ${stanceCount} labelled stances`);
+function printScores(title: string, scores: Scores) {
+  console.log(`\n${title}`);
   console.log(`  topics   ${format(scores.topics)}`);
   console.log(`  actors   ${format(scores.actors)}`);
   console.log(`  stances  ${format(scores.stances)}`);
@@ -67,5 +65,37 @@ for (const part of parts) {
       `  ${row.padStart(45)} ${labels.map((column) => String(cells[column] ?? (row === 'none' && column === 'none' ? '-' : 0)).padStart(8)).join('')}`,
     );
   }
+}
+
+console.log(`treatywatch classifier evaluation — rules ${defaultDictionaries().version}`);
+for (const part of parts) {
+  if (part.files.length === 0) {
+    console.log(`\n${part.name}: no labelled files found`);
+    continue;
+  }
+  const scores = scorePart(part.files);
+  const stanceCount = part.files.reduce((sum, file) => sum + file.label.stances.length, 0);
+  printScores(`${part.name}: ${part.files.length} dispatches, ${stanceCount} labelled stances`, scores);
   if (showErrors && part.tuned) for (const error of scores.errors) console.log(`    ${error}`);
+}
+
+// A second labeller labelled the held-out text blind, from the codebook alone: how far two careful
+// people agree is the ceiling any classifier can be measured against.
+const second = readLabelledCorpus('corpus/heldout', SECOND_LABELS);
+if (second) {
+  const ours = new Map(parts[1]?.files.map((file) => [basename(file.path), file.label]));
+  const humans = emptyScores();
+  const againstSecond = emptyScores();
+  for (const file of second) {
+    const name = basename(file.path);
+    const first = ours.get(name);
+    if (!first) throw new Error(`${SECOND_LABELS} labels ${name}, which labels.json does not`);
+    scoreAgreement(humans, first, file.label, name);
+    scoreDispatch(againstSecond, file.label, classifyFile(file), name);
+  }
+  printScores(
+    `labeller agreement on held-out: ${second.length} dispatches labelled again, blind; the second labeller scored against ours`,
+    humans,
+  );
+  console.log(`  the classifier against the second labeller: stances ${format(againstSecond.stances)}`);
 }

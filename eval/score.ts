@@ -50,7 +50,19 @@ function compareSets(
  * Adds one dispatch to the scores. A stance counts when actor, topic and stance all match; a
  * label marked implicit neither rewards nor penalises whatever is predicted for its actor and topic.
  */
-export function scoreDispatch(scores: Scores, label: Label, predicted: Classification, file: string): void {
+/** What scoring reads of a prediction: the classifier's output, or another labeller's labels. */
+export interface Prediction {
+  readonly topics: readonly Pick<Classification['topics'][number], 'topic'>[];
+  readonly actors: readonly Pick<Classification['actors'][number], 'actor'>[];
+  readonly stances: readonly {
+    readonly actor: string;
+    readonly topic: string;
+    readonly stance: string;
+    readonly evidence: readonly { readonly text: string }[];
+  }[];
+}
+
+export function scoreDispatch(scores: Scores, label: Label, predicted: Prediction, file: string): void {
   const errors: string[] = [];
   compareSets(
     scores.topics,
@@ -104,4 +116,35 @@ export function f1(counts: Counts) {
   const recall = counts.tp + counts.fn === 0 ? 1 : counts.tp / (counts.tp + counts.fn);
   const f = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1: f };
+}
+
+/**
+ * Two labellers' labels of one dispatch, scored as the classifier is: the first as gold, the second
+ * as the prediction. A pair either labeller marks implicit counts for neither, so the figure is
+ * symmetric in what it leaves out.
+ */
+export function scoreAgreement(scores: Scores, first: Label, second: Label, file: string): void {
+  const implicit = new Set(
+    [...first.stances, ...second.stances]
+      .filter((stance) => stance.implicit)
+      .map((stance) => `${stance.actor}|${stance.topic}`),
+  );
+  const gold: Label = {
+    ...first,
+    stances: first.stances.map((stance) =>
+      implicit.has(`${stance.actor}|${stance.topic}`) ? { ...stance, implicit: true } : stance,
+    ),
+  };
+  scoreDispatch(
+    scores,
+    gold,
+    {
+      topics: second.topics.map((topic) => ({ topic })),
+      actors: second.actors.map((actor) => ({ actor })),
+      stances: second.stances
+        .filter((stance) => !implicit.has(`${stance.actor}|${stance.topic}`))
+        .map((stance) => ({ ...stance, evidence: [{ text: stance.evidence }] })),
+    },
+    file,
+  );
 }

@@ -66,3 +66,23 @@ describe('the parser agrees with the labelled corpora', () => {
     if (label.citations) expect(parsedCitations(dispatch)).toEqual(flattenCitations(label.citations));
   });
 });
+
+describe('the second labeller’s held-out labels', () => {
+  const dir = new URL('../../corpus/heldout/', import.meta.url);
+  const read = (name: string): { dispatches: { file: string; stances: { evidence: string }[] }[] } =>
+    JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
+
+  it('label the same files as ours, with evidence quoted from each text', () => {
+    // Prepare
+    const ours = read('labels.json').dispatches.map((label) => label.file);
+    const second = read('labels.second.json').dispatches;
+    // Act
+    const unquoted = second.flatMap((label) => {
+      const text = readFileSync(new URL(label.file, dir), 'utf8');
+      return label.stances.filter((stance) => !text.includes(stance.evidence)).map(() => label.file);
+    });
+    // Assess
+    expect(second.map((label) => label.file).sort()).toEqual([...ours].sort());
+    expect(unquoted).toEqual([]);
+  });
+});
