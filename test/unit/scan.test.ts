@@ -39,6 +39,11 @@ const cue = (polarity: Polarity): LexValue => ({
   harm: false,
   emphatic: false,
 });
+const topicalCue = (polarity: Polarity, code: string): LexValue => ({
+  ...(cue(polarity) as Extract<LexValue, { kind: 'cue' }>),
+  topic: code,
+});
+const topicOf = (value: LexValue) => (value.kind === 'cue' ? value.topic : null);
 const marker = (layer: 'speech' | 'negator' | 'forecast' | 'conditional' | 'earlier'): LexValue => ({
   layer,
   kind: 'marker',
@@ -64,6 +69,9 @@ const ENTRIES: readonly (readonly [string, LexValue, ('any' | 'proper' | 'exact'
   ['warn*', cue('oppose')],
   ['welcom*', cue('support')],
   ['well-received', cue('support')],
+  ['destroy*', topicalCue('support', 'ABM')],
+  ['destroy*', topicalCue('oppose', 'NMD')],
+  ['destroy the basis', topicalCue('support', 'ABM')],
   ['not', marker('negator')],
   ['will', marker('forecast')],
   ['if', marker('conditional')],
@@ -147,6 +155,17 @@ describe('scan', () => {
     expect(result.mention.map((hit) => hit.values)).toEqual([[VOICE], [state('RUS')]]);
     expect(result.speech.map((hit) => hit.from)).toEqual([3, 7]);
     expect(result.earlier).toEqual([{ from: 5, to: 7, values: [marker('earlier')] }]);
+  });
+
+  it('keeps what a shorter cue says of a topic the longer one does not name', () => {
+    // Act
+    const [hit] = scanned('the shield would destroy the basis of the treaty').cue;
+    // Assess: the longer phrase wins for ABM; the shorter still speaks for NMD
+    expect(hit).toEqual({
+      from: 3,
+      to: 6,
+      values: [topicalCue('support', 'ABM'), topicalCue('oppose', 'NMD')],
+    });
   });
 
   it.each([
@@ -234,7 +253,7 @@ describe('scan: invariants', () => {
     );
   });
 
-  it('reports only values of the hit’s layer that the lexicon matches over that span', () => {
+  it('reports only values of the hit’s layer that the lexicon matches over that span, or a shorter cue’s other topics', () => {
     fc.assert(
       fc.property(texts, (text) => {
         // Prepare
@@ -242,18 +261,24 @@ describe('scan: invariants', () => {
         // Act
         const result = scanned(text);
         // Assess
-        return eachHit(
-          result,
-          (hit, layer) =>
+        return eachHit(result, (hit, layer) => {
+          const spanning = matches.filter((match) => match.from === hit.from && match.to === hit.to);
+          const named = new Set(spanning.map((match) => topicOf(match.value)));
+          return (
             hit.values.length > 0 &&
             hit.values.every(
               (value) =>
                 value.layer === layer &&
-                matches.some(
-                  (match) => match.from === hit.from && match.to === hit.to && match.value === value,
-                ),
-            ),
-        );
+                (spanning.some((match) => match.value === value) ||
+                  (layer === 'cue' &&
+                    topicOf(value) !== null &&
+                    !named.has(topicOf(value)) &&
+                    matches.some(
+                      (match) => match.from === hit.from && match.to < hit.to && match.value === value,
+                    ))),
+            )
+          );
+        });
       }),
       runs,
     );

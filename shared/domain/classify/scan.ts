@@ -41,9 +41,25 @@ export function scan(tokens: readonly Token[], text: string, lexicon: PhraseTrie
       const values: LexValue[] = [];
       for (const match of matches)
         if (match.to === to && match.value.layer === layer) values.push(match.value);
+      if (layer === 'cue') inheritTopics(values, matches, to);
       result[layer].push({ from: index, to, values });
       busyUntil[layer] = to;
     }
   }
   return result;
+}
+
+/**
+ * A longer cue hides a shorter one only for the topics it names itself: "destroy the basis" (of the
+ * ABM treaty) still says of a missile defense what "destroy" says.
+ */
+function inheritTopics(values: LexValue[], matches: readonly PhraseMatch<LexValue>[], to: number): void {
+  const named = new Set<string>();
+  for (const value of values) if (value.kind === 'cue' && value.topic !== null) named.add(value.topic);
+  if (named.size === 0) return;
+  for (const match of matches) {
+    const value = match.value;
+    if (match.to < to && value.kind === 'cue' && value.topic !== null && !named.has(value.topic))
+      values.push(value);
+  }
 }
