@@ -152,6 +152,11 @@ describe('stance', () => {
       'Igor Ivanov',
     ],
     [
+      '"he" after an unnamed official is that official, not the man named before',
+      'Igor Ivanov spoke on Monday. A Chinese Foreign Ministry spokesman urged Washington to heed what he called the voice of the majority',
+      'CHN',
+    ],
+    [
       '"his" is the person named nearer than a state',
       'Putin spoke first. Moscow wants an answer before President Bill Clinton takes his decision',
       'Bill Clinton',
@@ -167,6 +172,11 @@ describe('stance', () => {
     });
     // Assess
     expect(pronouns).toEqual([referent]);
+  });
+
+  it('reads "it" inside a cue as the topic named before: refusing to "tear it down" supports the treaty', () => {
+    const body = 'The ABM treaty must stand, Ivanov said, and Russia would never help to tear it down';
+    expect(stancesOf(body)).toEqual(['RUS ABM support']);
   });
 
   it('keeps a clause before an author’s hedge: "missiles Iran might field" does not void the call to amend', () => {

@@ -596,3 +596,16 @@ export const AFTER_PREPOSITION = new Set([...PREPOSITION_WORDS, 'as', 'including
 
 /** Pronouns that refer to a woman. */
 export const FEMININE = new Set(['she', 'her']);
+
+/** The last word of an unnamed official: "a Foreign Ministry spokesman", "a senior diplomat". */
+export const OFFICIAL_NOUNS = new Set([
+  'spokesman',
+  'spokeswoman',
+  'official',
+  'diplomat',
+  'envoy',
+  'ambassador',
+  'negotiator',
+  'representative',
+  'delegate',
+]);

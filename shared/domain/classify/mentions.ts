@@ -1,5 +1,12 @@
 import type { Dictionaries, LexValue, PersonEntry } from './dictionaries.js';
-import { AFTER_PREPOSITION, FEMININE, IT_SPEAKS, LIST_WORDS, OBJECT_LEADS } from './grammar.js';
+import {
+  AFTER_PREPOSITION,
+  FEMININE,
+  IT_SPEAKS,
+  LIST_WORDS,
+  OBJECT_LEADS,
+  OFFICIAL_NOUNS,
+} from './grammar.js';
 import type { Hit } from './scan.js';
 import { type Token, TokenKind } from './tokens.js';
 
@@ -126,6 +133,9 @@ export function findMentions(
       if (mention.kind === 'pronoun' && mention.person && fits(mention.person)) return mention.person;
       // "… before President Clinton takes his decision": a person named nearer than any state.
       if (mention.kind === 'person') break;
+      // "A Foreign Ministry spokesman … urged Washington to heed what he called …": an unnamed official.
+      const unnamed = unnamedOfficial(mention, tokens);
+      if (unnamed && fits(unnamed)) return unnamed;
       const lead = tokens[mention.from - 1]?.norm;
       if (mention.kind !== 'state' || mention.actors.length !== 1 || (lead && AFTER_PREPOSITION.has(lead)))
         continue;
@@ -383,6 +393,20 @@ function stopBetween(tokens: readonly Token[], from: number, to: number): boolea
   for (let index = from; index < to; index++)
     if ((tokens[index] as Token).kind === TokenKind.Stop) return true;
   return false;
+}
+
+/** "a Foreign Ministry spokesman", "a senior Russian diplomat": a person of a state, not named. */
+function unnamedOfficial(mention: Mention, tokens: readonly Token[]): Person | undefined {
+  if (mention.kind !== 'body' || mention.actors.length !== 1 || mention.possessive) return undefined;
+  const noun = tokens[mention.to - 1]?.norm ?? '';
+  if (!OFFICIAL_NOUNS.has(noun)) return undefined;
+  return {
+    name: mention.speaker,
+    actor: mention.actors[0] as string,
+    role: null,
+    speaksForState: true,
+    female: noun === 'spokeswoman',
+  };
 }
 
 const actorsOf = (person: Person) => (person.actor && person.speaksForState ? [person.actor] : []);

@@ -319,9 +319,9 @@ function topicFor(
     }
   }
   if (best && bestDistance <= TOPIC_REACH) return best;
-  // "abandon it", "withdraw from it": the topic named last that the cue can be about.
+  // "abandon it", "withdraw from it", "tear it down": the topic named last that the cue can be about.
   const next = tokens[cue.to]?.norm === 'from' || tokens[cue.to]?.norm === 'to' ? cue.to + 1 : cue.to;
-  if (tokens[next]?.norm === 'it') {
+  if (tokens[next]?.norm === 'it' || holdsIt(tokens, cue)) {
     const before = [...context.topics]
       .reverse()
       .find((hit) => hit.to <= cue.from && cue.topical.has(hit.topic));
@@ -367,6 +367,12 @@ function isUnclaimedEvent(cue: Cue, context: SentenceContext): boolean {
   for (let index = cue.to; index < Math.min(context.sentence.to, cue.to + 8); index++)
     if (NEEDED.has((tokens[index] as Token).norm)) return false;
   return true;
+}
+
+/** A cue phrase with "it" inside: "tear it down", "hollow it out". */
+function holdsIt(tokens: readonly Token[], cue: Cue): boolean {
+  for (let index = cue.from + 1; index < cue.to; index++) if (tokens[index]?.norm === 'it') return true;
+  return false;
 }
 
 function words(tokens: readonly Token[], from: number, to: number): number {
