@@ -20,6 +20,11 @@ const stancesOf = (body: string, options?: { volume?: number }) =>
 describe('stance', () => {
   it.each([
     [
+      'a date before the subject does not hide it: "On Tuesday President George W. Bush ordered"',
+      'On Tuesday President George W. Bush ordered the Pentagon to field an initial missile defense capability by 2004',
+      ['USA NMD support'],
+    ],
+    [
       'a negated withdrawal supports the treaty',
       'Foreign Minister Igor Ivanov said on Tuesday that Russia had no wish to withdraw from the ABM treaty, whatever Washington decided',
       ['RUS ABM support'],

@@ -180,6 +180,10 @@ describe('PhraseTrie: casing', () => {
     ['Bush*', 'proper', 'Bushes', true],
     ['Bush*', 'proper', 'bushes', false],
     ['start', 'any', 'START', true],
+    // The initial's full stop is skipped: the capitals are checked word for word, not token for token.
+    ['George W. Bush', 'proper', 'George W. Bush', true],
+    ['George W. Bush', 'proper', 'George W. bush', false],
+    ['Missile (ABM) Treaty', 'proper', 'Missile (ABM) Treaty', true],
   ] as const)('"%s" (%s) matches "%s": %s', (phrase, casing, text, matches) => {
     expect(found(trieOf([[phrase, casing]]), text)).toEqual(matches ? [`${phrase} = ${text}`] : []);
   });

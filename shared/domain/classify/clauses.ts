@@ -3,6 +3,7 @@ import {
   ADVERBS,
   CLAUSE_OPENERS,
   CLAUSE_WORDS,
+  DATE_WORDS,
   GOVERNMENT_WORDS,
   HARD_BREAKS,
   PREPOSITION_WORDS,
@@ -452,12 +453,16 @@ function startsClause(
       return true;
     if (token.kind !== TokenKind.Word) return false;
     if (CLAUSE_OPENERS.has(token.norm)) return true;
-    if (PREPOSITIONS.has(token.norm) && token.norm !== 'as') return false;
+    // "On Tuesday President Bush ordered …": a date before the subject opens no phrase of its own.
+    if (PREPOSITIONS.has(token.norm) && token.norm !== 'as' && !isDate(tokens[index + 1])) return false;
     // "Foreign Ministry spokesman", "Chinese", "Senior": capitalised words in a title run.
     if (!SUBJECT_LEAD.has(token.norm) && !token.capital) return false;
   }
   return true;
 }
+
+const isDate = (token: Token | undefined) =>
+  token?.capital === true && DATE_WORDS.has(token.norm);
 
 function verbSoon(tokens: readonly Token[], from: number, to: number, verbs: ReadonlySet<number>): boolean {
   let words = 0;

@@ -609,3 +609,26 @@ export const OFFICIAL_NOUNS = new Set([
   'representative',
   'delegate',
 ]);
+
+/** Days and months: "On Tuesday", "In March" before a subject. */
+export const DATE_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);

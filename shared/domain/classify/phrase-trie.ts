@@ -172,9 +172,14 @@ export class PhraseTrie<V> {
   }
 }
 
+/** Bit i set: the phrase's i-th word needs a capital. Skipped tokens ("W." in "George W. Bush") hold no word. */
 function hasCapitals(capitals: number, tokens: readonly Token[], from: number): boolean {
-  for (let index = 0; index < 31; index++)
-    if (capitals & (1 << index) && !tokens[from + index]?.capital) return false;
+  let index = from;
+  for (let step = 0; step < 31 && capitals >>> step !== 0; step++) {
+    while (skippable(tokens, index)) index++;
+    if (capitals & (1 << step) && !tokens[index]?.capital) return false;
+    index++;
+  }
   return true;
 }
 
