@@ -123,6 +123,10 @@ describe('stance', () => {
       'Chinese officials did not repeat their criticism of the American missile defense program this week',
     ],
     [
+      'a false friend of a cue says nothing: "in place of", "the end of the year"',
+      'Sergei Ivanov becomes defense minister in place of Igor Sergeev, and the ABM treaty talks resume before the end of the year',
+    ],
+    [
       'a text with no topic has no stance',
       'The Russian government said it would restart talks on grain exports and wanted a fresh start with Kiev',
     ],

@@ -44,7 +44,12 @@ export function analyseDispatch(
 ): Classification {
   const text = dispatch.text;
   const tokens = tokenize(text);
-  const found = scan(tokens, text, dictionaries.lexicon);
+  const scanned = scan(tokens, text, dictionaries.lexicon);
+  // A false friend ("in place of") hides the cue inside it and is no cue itself.
+  const found = {
+    ...scanned,
+    cue: scanned.cue.filter((hit) => hit.values.some((value) => value.kind !== 'ignore')),
+  };
   const inCitation = citationTokens(dispatch, tokens);
   const sentences = splitSentences(dispatch, tokens);
   const allTopicHits = findTopicHits(found.topic, (index) => inCitation[index] === 1);

@@ -461,8 +461,7 @@ function startsClause(
   return true;
 }
 
-const isDate = (token: Token | undefined) =>
-  token?.capital === true && DATE_WORDS.has(token.norm);
+const isDate = (token: Token | undefined) => token?.capital === true && DATE_WORDS.has(token.norm);
 
 function verbSoon(tokens: readonly Token[], from: number, to: number, verbs: ReadonlySet<number>): boolean {
   let words = 0;

@@ -99,6 +99,8 @@ export const cuesSchema = z.object({
   emphatic: phrases,
   /** "The decision", "the move": the act reported last ("called the decision a mistake" after a withdrawal). */
   events: phrases,
+  /** Phrases that hold a cue but are none: "in place of", "the end of the year". */
+  ignore: z._default(phrases, []),
   general: polaritySchema,
   topics: z.record(z.string(), polaritySchema),
 });
@@ -136,6 +138,8 @@ export type LexValue =
     }
   /** "the decision", "the move": the act the dispatch reported last, whatever it was. */
   | { readonly layer: 'cue'; readonly kind: 'event' }
+  /** A false friend of a cue: it hides the cue inside it and says nothing. */
+  | { readonly layer: 'cue'; readonly kind: 'ignore' }
   | {
       readonly layer: 'cue';
       readonly kind: 'cue';
@@ -301,6 +305,7 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
   };
   polarities(cues.general, null);
   for (const phrase of cues.events) add(phrase, { layer: 'cue', kind: 'event' });
+  for (const phrase of cues.ignore) add(phrase, { layer: 'cue', kind: 'ignore' });
   for (const [topic, lists] of Object.entries(cues.topics)) polarities(lists, topic);
   for (const layer of ['speech', 'negator', 'forecast', 'conditional', 'earlier'] as const) {
     const list = layer === 'negator' ? cues.negators : cues[layer];
