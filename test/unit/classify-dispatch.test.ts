@@ -35,6 +35,11 @@ describe('stance', () => {
       ['USA ABM oppose'],
     ],
     [
+      'welcoming a harm to the treaty opposes it: a harm is worded against what it names',
+      'The Pentagon welcomed the erosion of the ABM treaty, which it had long regarded as an obstacle',
+      ['USA ABM oppose'],
+    ],
+    [
       'opposing a withdrawal supports the treaty',
       'Chinese Foreign Minister Tang Jiaxuan said that China firmly opposed any withdrawal from the ABM treaty',
       ['CHN ABM support'],

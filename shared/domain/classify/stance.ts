@@ -249,10 +249,12 @@ export function observeSentence(context: SentenceContext): Observation[] {
         readings = [
           [
             topic,
-            cue.general === 'oppose' && !target.harm
-              ? flip(polarity)
-              : cue.general === 'mixed'
-                ? 'mixed'
+            cue.general === 'mixed'
+              ? 'mixed'
+              : // A harm is worded against what it names: opposing "weakening it" keeps its sense,
+                // and backing (or finding "no justification for") weakening it turns it round.
+                (cue.general === 'oppose') !== target.harm
+                ? flip(polarity)
                 : polarity,
           ],
         ];
