@@ -40,6 +40,11 @@ describe('stance', () => {
       ['USA ABM oppose'],
     ],
     [
+      'an act said to do harm is opposed: "deploying a shield would undermine stability" is no support for it',
+      'Igor Ivanov said that deploying a national missile defense would undermine strategic stability',
+      ['RUS NMD oppose'],
+    ],
+    [
       'opposing a withdrawal supports the treaty',
       'Chinese Foreign Minister Tang Jiaxuan said that China firmly opposed any withdrawal from the ABM treaty',
       ['CHN ABM support'],

@@ -632,3 +632,6 @@ export const DATE_WORDS = new Set([
   'november',
   'december',
 ]);
+
+/** The modal before a harm said of an act: "deploying it would undermine …". */
+export const PREDICTING = new Set(['would', 'could', 'will', 'might', 'may', 'can']);

@@ -1,11 +1,13 @@
 import type { Dictionaries, LexValue, PersonEntry } from './dictionaries.js';
 import {
   AFTER_PREPOSITION,
+  CLAUSE_WORDS,
   FEMININE,
   IT_SPEAKS,
   LIST_WORDS,
   OBJECT_LEADS,
   OFFICIAL_NOUNS,
+  VERBS,
 } from './grammar.js';
 import type { Hit } from './scan.js';
 import { type Token, TokenKind } from './tokens.js';
@@ -176,7 +178,11 @@ export function findMentions(
     push({ from, to, kind: 'voice', actors: [], speaker: tokensText(tokens, from, to) });
   const push = (mention: Omit<Mention, 'possessive'>) => {
     const after = tokens[mention.to];
-    mentions.push({ ...mention, possessive: after?.kind === TokenKind.Possessive });
+    const pushed = { ...mention, possessive: after?.kind === TokenKind.Possessive };
+    mentions.push(pushed);
+    // "The Chinese delegate spoke first. He said …": an unnamed official is a person "he" can mean.
+    const official = unnamedOfficial(pushed, tokens);
+    if (official) remember(official, mention.from);
   };
 
   let index = 0;
@@ -192,6 +198,15 @@ export function findMentions(
       const gap = candidate.from - previous.to;
       if (gap === 0) return candidate;
       if (gap === 1 && tokens[previous.to]?.kind === TokenKind.Possessive) return candidate;
+      // "China’s disarmament ambassador", "Russia’s chief negotiator": one modifier before the official.
+      if (
+        gap === 2 &&
+        offset === 0 &&
+        tokens[previous.to]?.kind === TokenKind.Possessive &&
+        isModifier(tokens[previous.to + 1]) &&
+        OFFICIAL_NOUNS.has(tokens[candidate.to - 1]?.norm ?? '')
+      )
+        return candidate;
       return undefined;
     };
 
@@ -395,13 +410,22 @@ function stopBetween(tokens: readonly Token[], from: number, to: number): boolea
   return false;
 }
 
+/** A lower-case content word: "disarmament", "chief", "top". */
+const isModifier = (token: Token | undefined) =>
+  token?.kind === TokenKind.Word &&
+  !token.capital &&
+  !AFTER_PREPOSITION.has(token.norm) &&
+  !LIST_WORDS.has(token.norm) &&
+  !CLAUSE_WORDS.has(token.norm) &&
+  !VERBS.has(token.norm);
+
 /** "a Foreign Ministry spokesman", "a senior Russian diplomat": a person of a state, not named. */
 function unnamedOfficial(mention: Mention, tokens: readonly Token[]): Person | undefined {
   if (mention.kind !== 'body' || mention.actors.length !== 1 || mention.possessive) return undefined;
   const noun = tokens[mention.to - 1]?.norm ?? '';
   if (!OFFICIAL_NOUNS.has(noun)) return undefined;
   return {
-    name: mention.speaker,
+    name: tokensText(tokens, mention.from, mention.to),
     actor: mention.actors[0] as string,
     role: null,
     speaksForState: true,

@@ -7,6 +7,7 @@ import {
   NEEDED,
   NEUTRAL,
   OBJECT_STOPS,
+  PREDICTING,
   OWN,
   PERFORMING,
   PERMITTING,
@@ -74,6 +75,8 @@ const TOPIC_REACH = 12;
 /** How far a general verb ("opposed", "welcomed") reaches for the thing it is about. */
 const OBJECT_REACH = 8;
 const NEGATION_REACH = 4;
+/** Words between an act and the harm said of it: "any move to deploy such a system would undermine". */
+const HARM_SUBJECT_REACH = 8;
 const VERDICTS = /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder|ill-advised|misguided)/;
 
 /** A topic the sentence does not name but is about (the paragraph's, the dispatch's), as a hit at a token. */
@@ -231,6 +234,22 @@ export function observeSentence(context: SentenceContext): Observation[] {
     governs.set(cue, target);
     if ('topical' in target && cue.topical.size === 0) governed.add(target);
   }
+  // "deploying a national shield would undermine stability": the act is what the harm is said of,
+  // so the harm alone carries the position.
+  for (const harm of cues) {
+    if (!harm.harm || harm.topical.size === 0) continue;
+    for (const act of cues)
+      if (
+        act !== harm &&
+        !act.harm &&
+        act.to <= harm.from &&
+        clauseStart(act.from) === clauseStart(harm.from) &&
+        words(tokens, act.to, harm.from) <= HARM_SUBJECT_REACH &&
+        [...act.topical.keys()].some((topic) => harm.topical.has(topic)) &&
+        saidOf(tokens, act.to, harm.from)
+      )
+        governed.add(act);
+  }
 
   for (const cue of cues) {
     // "The decision" is a stance only as what a verb judges: "called the decision a mistake".
@@ -369,6 +388,13 @@ function isUnclaimedEvent(cue: Cue, context: SentenceContext): boolean {
   for (let index = cue.to; index < Math.min(context.sentence.to, cue.to + 8); index++)
     if (NEEDED.has((tokens[index] as Token).norm)) return false;
   return true;
+}
+
+/** "… would undermine": the harm is the predicate of what stands before it, with nothing joined between. */
+function saidOf(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (OBJECT_STOPS.has((tokens[index] as Token).norm)) return false;
+  const before = tokens[to - 1]?.norm ?? '';
+  return PREDICTING.has(before);
 }
 
 /** A cue phrase with "it" inside: "tear it down", "hollow it out". */
