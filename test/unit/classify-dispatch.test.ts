@@ -173,7 +173,7 @@ describe('stance', () => {
     [
       '"he" after an unnamed official is that official, not the man named before',
       'Igor Ivanov spoke on Monday. A Chinese Foreign Ministry spokesman urged Washington to heed what he called the voice of the majority',
-      'CHN',
+      'chinese foreign ministry spokesman',
     ],
     [
       '"his" is the person named nearer than a state',
