@@ -90,6 +90,11 @@ describe('stance', () => {
       ['RUS ABM support', 'CHN ABM support'],
     ],
     [
+      'a counted group ("the five presidents") holds for as many actors as it counts',
+      'Vladimir Putin, Jiang Zemin, Nursultan Nazarbaev, Askar Akaev and Emomali Rakhmonov met in Dushanbe. The five presidents described the ABM treaty as the cornerstone of strategic stability',
+      ['RUS ABM support', 'CHN ABM support', 'KAZ ABM support', 'KGZ ABM support', 'TJK ABM support'],
+    ],
+    [
       'what a speaker says another state should do is the speaker’s own position',
       'The United States, Foreign Ministry spokesman Zhu Bangzao said, should give up the national missile defense program',
       ['CHN NMD oppose'],

@@ -215,6 +215,19 @@ function sharedSurnames(people: readonly PersonEntry[]): Map<string, PersonEntry
   return bySurname;
 }
 
+/** How many a group phrase counts: "the two leaders", "the five presidents". */
+export const GROUP_SIZES: Readonly<Record<string, number>> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
 /** Pronouns are grammar, not data: "he", "his", "she", "her". */
 const PRONOUNS = ['he', 'his', 'she', 'her', 'him', 'it'];
 
@@ -282,7 +295,15 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
   named('other', actors.roles.others);
   named('institution', actors.roles.institutions);
   named('title', actors.roles.titles);
-  named('collective', actors.roles.collectives);
+  // "the two leaders" stands for every count: "the five presidents", "the three countries".
+  named(
+    'collective',
+    actors.roles.collectives.flatMap((phrase) =>
+      /\btwo\b/.test(phrase)
+        ? Object.keys(GROUP_SIZES).map((count) => phrase.replace(/\btwo\b/, count))
+        : [phrase],
+    ),
+  );
   named('document', actors.roles.documents);
   for (const pronoun of PRONOUNS) add(pronoun, { layer: 'mention', kind: 'pronoun', phrase: pronoun });
 

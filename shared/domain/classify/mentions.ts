@@ -1,4 +1,4 @@
-import type { Dictionaries, LexValue, PersonEntry } from './dictionaries.js';
+import { type Dictionaries, GROUP_SIZES, type LexValue, type PersonEntry } from './dictionaries.js';
 import {
   AFTER_PREPOSITION,
   CLAUSE_WORDS,
@@ -503,15 +503,25 @@ function groupActors(
       return [...mention.actors];
     for (const actor of mention.actors) if (!recent.includes(actor)) recent.push(actor);
   }
+  const size = groupSize(phrase);
   const people = mentions.filter((mention) => mention.kind === 'person' || mention.kind === 'title');
   const fromPeople: string[] = [];
-  for (let index = people.length - 1; index >= 0 && fromPeople.length < 2; index--)
+  for (let index = people.length - 1; index >= 0 && fromPeople.length < (size ?? 2); index--)
     for (const actor of (people[index] as Mention).actors)
       if (!fromPeople.includes(actor)) fromPeople.push(actor);
-  const two = /\b(?:two|both)\b/.test(phrase);
-  if (two)
-    return (/leaders|presidents|men|ministers/.test(phrase) ? fromPeople : recent).slice(0, 2).reverse();
+  if (size !== undefined)
+    return (/leaders|presidents|men|ministers/.test(phrase) ? fromPeople : recent).slice(0, size).reverse();
   return fromPeople.length === 2 ? fromPeople.reverse() : [];
+}
+
+/** "the five presidents": 5; "both sides": 2; "the leaders": no count. */
+function groupSize(phrase: string): number | undefined {
+  if (/\bboth\b/.test(phrase)) return 2;
+  for (const word of phrase.split(' ')) {
+    const size = GROUP_SIZES[word];
+    if (size !== undefined) return size;
+  }
+  return undefined;
 }
 
 /**

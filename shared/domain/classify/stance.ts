@@ -7,10 +7,10 @@ import {
   NEEDED,
   NEUTRAL,
   OBJECT_STOPS,
-  PREDICTING,
   OWN,
   PERFORMING,
   PERMITTING,
+  PREDICTING,
   WISHING,
 } from './grammar.js';
 import type { Mention } from './mentions.js';
@@ -392,7 +392,8 @@ function isUnclaimedEvent(cue: Cue, context: SentenceContext): boolean {
 
 /** "… would undermine": the harm is the predicate of what stands before it, with nothing joined between. */
 function saidOf(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let index = from; index < to; index++) if (OBJECT_STOPS.has((tokens[index] as Token).norm)) return false;
+  for (let index = from; index < to; index++)
+    if (OBJECT_STOPS.has((tokens[index] as Token).norm)) return false;
   const before = tokens[to - 1]?.norm ?? '';
   return PREDICTING.has(before);
 }
