@@ -95,6 +95,11 @@ describe('stance', () => {
       ['RUS ABM support', 'CHN ABM support', 'KAZ ABM support', 'KGZ ABM support', 'TJK ABM support'],
     ],
     [
+      'a hedge far from its topic is still about the topic its sentence names',
+      'Foreign Minister Alexander Downer was careful not to commit Australia to any role until the shape of the American missile defense system was known',
+      ['AUS NMD mixed'],
+    ],
+    [
       'what a speaker says another state should do is the speaker’s own position',
       'The United States, Foreign Ministry spokesman Zhu Bangzao said, should give up the national missile defense program',
       ['CHN NMD oppose'],

@@ -230,6 +230,9 @@ export function observeSentence(context: SentenceContext): Observation[] {
     const main = top && context.previousTopics.includes(top) ? top : (context.previousTopics[0] ?? top);
     if (!target && cue.general === 'mixed' && context.topics.length === 0 && main)
       target = namedTopic(main, cue.from);
+    // "careful not to commit Australia to any role … the system": a hedge is about the topic its sentence names.
+    if (!target && cue.general === 'mixed' && context.topics.length > 0)
+      target = nearestTopic(context.topics, cue, tokens);
     if (!target) continue;
     governs.set(cue, target);
     if ('topical' in target && cue.topical.size === 0) governed.add(target);
@@ -396,6 +399,20 @@ function saidOf(tokens: readonly Token[], from: number, to: number): boolean {
     if (OBJECT_STOPS.has((tokens[index] as Token).norm)) return false;
   const before = tokens[to - 1]?.norm ?? '';
   return PREDICTING.has(before);
+}
+
+function nearestTopic(topics: readonly TopicHit[], cue: Cue, tokens: readonly Token[]): TopicHit | undefined {
+  let best: TopicHit | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const topic of topics) {
+    const distance =
+      topic.from >= cue.to ? words(tokens, cue.to, topic.from) : words(tokens, topic.to, cue.from);
+    if (distance < bestDistance) {
+      best = topic;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 /** A cue phrase with "it" inside: "tear it down", "hollow it out". */
