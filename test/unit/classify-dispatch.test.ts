@@ -45,6 +45,11 @@ describe('stance', () => {
       ['RUS NMD oppose'],
     ],
     [
+      'preventing a harm warns of it: "to stop the drift toward an arms race" opposes what would start one',
+      'Hu Xiaodi told the conference that existing agreements were far from sufficient to stop the drift toward an arms race over missile defense',
+      ['CHN NMD oppose'],
+    ],
+    [
       'opposing a withdrawal supports the treaty',
       'Chinese Foreign Minister Tang Jiaxuan said that China firmly opposed any withdrawal from the ABM treaty',
       ['CHN ABM support'],

@@ -635,3 +635,17 @@ export const DATE_WORDS = new Set([
 
 /** The modal before a harm said of an act: "deploying it would undermine …". */
 export const PREDICTING = new Set(['would', 'could', 'will', 'might', 'may', 'can']);
+
+/** Negators that prevent rather than deny: "stop", "prevent", "warned against". */
+export const PREVENTING = new Set([
+  'stop',
+  'halt',
+  'prevent',
+  'warned',
+  'warns',
+  'cautioned',
+  'against',
+  'refrain',
+  'refrains',
+  'refrained',
+]);

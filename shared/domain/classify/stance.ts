@@ -11,6 +11,7 @@ import {
   PERFORMING,
   PERMITTING,
   PREDICTING,
+  PREVENTING,
   WISHING,
 } from './grammar.js';
 import type { Mention } from './mentions.js';
@@ -294,7 +295,7 @@ export function observeSentence(context: SentenceContext): Observation[] {
     // should be amended to permit a defense against missiles that Iran might one day field".
     const forecast = context.forecast.some((hit) => hit < clauseEnd(at));
     if ((forecast || context.analysis) && !holder.speech) continue;
-    const negatedAs = negation(at, context, clauseStart);
+    const negatedAs = negation(at, context, clauseStart, cue.harm);
     if (negatedAs === 'void') continue;
     const negated = negatedAs === 'negated';
     const earlier = context.earlier.some(
@@ -521,11 +522,15 @@ function negation(
   at: number,
   context: SentenceContext,
   clauseStart: (index: number) => number,
+  harm: boolean,
 ): 'negated' | 'void' | undefined {
   const { tokens } = context;
   const start = clauseStart(at);
   for (const negator of context.negators) {
     if (negator.to > at || negator.from < start) continue;
+    // "stop the drift toward an arms race", "prevent the treaty's collapse": preventing a harm
+    // warns of it, as naming it does.
+    if (harm && PREVENTING.has((tokens[negator.from] as Token).norm)) continue;
     let gap = 0;
     let broken = false;
     let neutral = false;
