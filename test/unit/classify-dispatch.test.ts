@@ -35,9 +35,9 @@ describe('stance', () => {
       ['USA ABM oppose'],
     ],
     [
-      'welcoming a harm to the treaty opposes it: a harm is worded against what it names',
-      'The Pentagon welcomed the erosion of the ABM treaty, which it had long regarded as an obstacle',
-      ['USA ABM oppose'],
+      'a harm keeps its sense under a verb of support: what would "encourage an arms race" is opposed',
+      'A Chinese Foreign Ministry spokesman said the American missile defense plan could upset the balance and encourage an arms race',
+      ['CHN NMD oppose'],
     ],
     [
       'an act said to do harm is opposed: "deploying a shield would undermine stability" is no support for it',

@@ -272,12 +272,12 @@ export function observeSentence(context: SentenceContext): Observation[] {
         readings = [
           [
             topic,
-            cue.general === 'mixed'
-              ? 'mixed'
-              : // A harm is worded against what it names: opposing "weakening it" keeps its sense,
-                // and backing (or finding "no justification for") weakening it turns it round.
-                (cue.general === 'oppose') !== target.harm
-                ? flip(polarity)
+            // A harm keeps its sense under any verb: opposing "weakening it" and what would
+            // "encourage an arms race" both warn of it.
+            cue.general === 'oppose' && !target.harm
+              ? flip(polarity)
+              : cue.general === 'mixed'
+                ? 'mixed'
                 : polarity,
           ],
         ];
