@@ -105,6 +105,16 @@ describe('stance', () => {
       ['AUS NMD mixed'],
     ],
     [
+      'acts joined by "or" are both what the harm is said of',
+      'Valery Manilov said that American attempts to revise or abandon the ABM treaty would destroy the whole system of arms control',
+      ['RUS ABM support'],
+    ],
+    [
+      '"the ministers" are the states whose ministers were named',
+      'Colin Powell and Igor Ivanov met in Washington. The ministers agreed that the Moscow Treaty should be ratified quickly',
+      ['USA START support', 'RUS START support'],
+    ],
+    [
       'what a speaker says another state should do is the speaker’s own position',
       'The United States, Foreign Ministry spokesman Zhu Bangzao said, should give up the national missile defense program',
       ['CHN NMD oppose'],
@@ -150,6 +160,10 @@ describe('stance', () => {
     [
       'a false friend of a cue says nothing: "in place of", "the end of the year"',
       'Sergei Ivanov becomes defense minister in place of Igor Sergeev, and the ABM treaty talks resume before the end of the year',
+    ],
+    [
+      'a politician is no state voice, and "Duma elections" are no actor',
+      'With Duma elections due in December, no Russian politician wants to be seen trading away the ABM treaty',
     ],
     [
       'a text with no topic has no stance',

@@ -396,8 +396,11 @@ function isUnclaimedEvent(cue: Cue, context: SentenceContext): boolean {
 
 /** "… would undermine": the harm is the predicate of what stands before it, with nothing joined between. */
 function saidOf(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let index = from; index < to; index++)
-    if (OBJECT_STOPS.has((tokens[index] as Token).norm)) return false;
+  // "attempts to revise or abandon the treaty would destroy …": "or" stays inside the act.
+  for (let index = from; index < to; index++) {
+    const word = (tokens[index] as Token).norm;
+    if (word !== 'or' && OBJECT_STOPS.has(word)) return false;
+  }
   const before = tokens[to - 1]?.norm ?? '';
   return PREDICTING.has(before);
 }
