@@ -311,3 +311,27 @@ describe('topics', () => {
     expect(classify(body).classification.topics.map((topic) => topic.topic)).toEqual(expected);
   });
 });
+
+describe('actors', () => {
+  const actorsOf = (body: string) => classify(body).classification.actors.map((actor) => actor.actor);
+
+  it.each([
+    [
+      'a list after a preposition holds no clause of its own',
+      'Rumsfeld began a tour that took him to Tajikistan, Uzbekistan, Pakistan and India, and he said the ABM treaty was a relic',
+      ['USA'],
+    ],
+    [
+      'the subject of a condition does nothing in the dispatch',
+      'If Pyongyang goes ahead with another launch, Japan will deploy a missile defense of its own, Tokyo said',
+      ['JPN'],
+    ],
+    [
+      'a place after a preposition holds no relative clause',
+      'Igor Ivanov, who was in Spain attending a conference, said the ABM treaty must be preserved',
+      ['RUS'],
+    ],
+  ])('%s', (_name, body, expected) => {
+    expect(actorsOf(body)).toEqual(expected);
+  });
+});

@@ -156,7 +156,13 @@ export function analyseDispatch(
     observations.push(...sentenceObservations);
     trace?.({ ...context, observations: sentenceObservations });
     for (const frame of structure.frames) holders.push(...frame.holders);
-    for (const subject of structure.subjects) if (!subject.possessive) holders.push(...subject.holders);
+    // "If Pyongyang goes ahead …": the subject of a condition does nothing in the dispatch.
+    for (const subject of structure.subjects)
+      if (
+        !subject.possessive &&
+        !structure.conditionals.some(([start, end]) => start <= subject.at && subject.at < end)
+      )
+        holders.push(...subject.holders);
     const lastFrame = structure.frames.at(-1);
     if (lastFrame) lastSpeaker = lastFrame.holders;
     quoteOpen = structure.quoteOpenAtEnd;

@@ -1,6 +1,7 @@
 import {
   ADDRESSEE_VERBS,
   ADVERBS,
+  AFTER_PREPOSITION,
   CLAUSE_OPENERS,
   CLAUSE_WORDS,
   DATE_WORDS,
@@ -201,7 +202,9 @@ export function structureOf(
     if (
       relative &&
       !addressee &&
-      (['that', 'which', 'who'].includes(relative.norm) || relative.norm.endsWith('ing')) &&
+      (['that', 'which', 'who'].includes(relative.norm) ||
+        // "remains in Spain fighting extradition": a place after a preposition holds no clause.
+        (relative.norm.endsWith('ing') && !AFTER_PREPOSITION.has(tokens[mention.from - 1]?.norm ?? ''))) &&
       mention.kind !== 'pronoun' &&
       verbSoon(tokens, relative.norm.endsWith('ing') ? mention.to : mention.to + 1, to, verbTokens)
     )
@@ -443,6 +446,8 @@ function startsClause(
     if (speechEnds.has(index + 1)) return true;
     // "with Russia and China": a conjunct of the mention before, not a new clause.
     if (token.norm === 'and' && mentionEnds.has(index)) return false;
+    // "Tajikistan, Uzbekistan, Pakistan and India": a list item, not a clause after a comma.
+    if (token.kind === TokenKind.Comma && mentionEnds.has(index) && continuesList(tokens, at)) return false;
     if (
       token.kind === TokenKind.Comma ||
       HARD_BREAKS.has(token.kind) ||
@@ -459,6 +464,19 @@ function startsClause(
     if (!SUBJECT_LEAD.has(token.norm) && !token.capital) return false;
   }
   return true;
+}
+
+/** The mention starting at `at` is followed by another list comma or "and"/"or". */
+function continuesList(tokens: readonly Token[], at: number): boolean {
+  let index = at;
+  while (
+    index < tokens.length &&
+    (tokens[index] as Token).kind === TokenKind.Word &&
+    (tokens[index] as Token).capital
+  )
+    index++;
+  const next = tokens[index];
+  return next !== undefined && (next.kind === TokenKind.Comma || next.norm === 'and' || next.norm === 'or');
 }
 
 const isDate = (token: Token | undefined) => token?.capital === true && DATE_WORDS.has(token.norm);
