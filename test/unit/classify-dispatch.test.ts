@@ -115,6 +115,21 @@ describe('stance', () => {
       ['USA START support', 'RUS START support'],
     ],
     [
+      'a denial that affirms: "made no secret of their sympathy for" the American approach',
+      'Poland and Hungary made no secret of their sympathy for the American approach to missile defense',
+      ['POL NMD support', 'HUN NMD support'],
+    ],
+    [
+      'a verdict looks back: plans "incompatible with" stability are opposed',
+      'Igor Ivanov said the American missile defense plans were incompatible with strategic stability',
+      ['RUS NMD oppose'],
+    ],
+    [
+      'turning down an invitation to leave the treaty supports it',
+      'The Kremlin has turned down every American invitation to leave the ABM treaty jointly',
+      ['RUS ABM support'],
+    ],
+    [
       'what a speaker says another state should do is the speaker’s own position',
       'The United States, Foreign Ministry spokesman Zhu Bangzao said, should give up the national missile defense program',
       ['CHN NMD oppose'],

@@ -649,3 +649,6 @@ export const PREVENTING = new Set([
   'refrains',
   'refrained',
 ]);
+
+/** After "no", a word that makes the denial an affirmation: "no secret of", "no doubt". */
+export const AFFIRMING = new Set(['secret', 'doubt']);

@@ -1,5 +1,6 @@
 import { type Dictionaries, GROUP_SIZES, type LexValue, type PersonEntry } from './dictionaries.js';
 import {
+  ADVERBS,
   AFTER_PREPOSITION,
   CLAUSE_WORDS,
   FEMININE,
@@ -316,7 +317,9 @@ export function findMentions(
       case 'pronoun': {
         if (value.phrase === 'it') {
           // "Beijing reacted sharply. It called the plan …": "it" speaking is the state named last.
-          if (!IT_SPEAKS.has(tokens[hit.to]?.norm ?? '')) break;
+          let verb = hit.to;
+          while (ADVERBS.has(tokens[verb]?.norm ?? '') || tokens[verb]?.norm === 'still') verb++;
+          if (!IT_SPEAKS.has(tokens[verb]?.norm ?? '')) break;
           const actor = latestSubjectState(mentions, tokens, hit.from);
           if (actor) push({ from: hit.from, to: hit.to, kind: 'state', actors: [actor], speaker: actor });
           break;

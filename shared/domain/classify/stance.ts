@@ -2,6 +2,7 @@ import type { Stance } from './classification.js';
 import type { SentenceStructure, SpeechFrame, Subject } from './clauses.js';
 import type { Polarity } from './dictionaries.js';
 import {
+  AFFIRMING,
   CONTRASTS,
   MODALS,
   NEEDED,
@@ -78,7 +79,8 @@ const OBJECT_REACH = 8;
 const NEGATION_REACH = 4;
 /** Words between an act and the harm said of it: "any move to deploy such a system would undermine". */
 const HARM_SUBJECT_REACH = 8;
-const VERDICTS = /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder|ill-advised|misguided)/;
+const VERDICTS =
+  /^(?:mistake|wrong|error|regret|dangerous|unacceptable|blunder|ill-advised|misguided|incompatible)/;
 
 /** A topic the sentence does not name but is about (the paragraph's, the dispatch's), as a hit at a token. */
 const namedTopic = (topic: string, at: number): TopicHit => ({
@@ -534,6 +536,8 @@ function negation(
     // "stop the drift toward an arms race", "prevent the treaty's collapse": preventing a harm
     // warns of it, as naming it does.
     if (harm && PREVENTING.has((tokens[negator.from] as Token).norm)) continue;
+    // "made no secret of their sympathy", "no doubt": a denial that affirms.
+    if (AFFIRMING.has(tokens[negator.to]?.norm ?? '')) continue;
     let gap = 0;
     let broken = false;
     let neutral = false;
