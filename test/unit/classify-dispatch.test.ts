@@ -125,6 +125,11 @@ describe('stance', () => {
       ['RUS NMD oppose'],
     ],
     [
+      'a cue whose object is another topic says nothing of this one: "withdraw from START II" is no ABM position',
+      'Igor Sergeev said the ABM treaty was indispensable and that Russia would withdraw not only from START II but from every other agreement',
+      ['RUS ABM support'],
+    ],
+    [
       'turning down an invitation to leave the treaty supports it',
       'The Kremlin has turned down every American invitation to leave the ABM treaty jointly',
       ['RUS ABM support'],

@@ -330,6 +330,8 @@ function topicFor(
 ): string | undefined {
   const { tokens } = context;
   if (cue.event) return cue.event;
+  // "withdraw not only from START II": what it is done to is named, and it is not one of this cue's topics.
+  if (objectElsewhere(cue, context)) return undefined;
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const hit of context.topics) {
@@ -419,6 +421,18 @@ function nearestTopic(topics: readonly TopicHit[], cue: Cue, tokens: readonly To
     }
   }
   return best;
+}
+
+/** The cue's "from"/"of" object, within a few words, is a topic the cue does not speak to. */
+function objectElsewhere(cue: Cue, context: SentenceContext): boolean {
+  const { tokens } = context;
+  for (let index = cue.to; index < Math.min(context.sentence.to, cue.to + 4); index++) {
+    const word = (tokens[index] as Token).norm;
+    if (word !== 'from' && word !== 'of') continue;
+    const object = context.topics.find((hit) => hit.from === index + 1 || hit.from === index + 2);
+    return object !== undefined && !object.anaphor && !cue.topical.has(object.topic);
+  }
+  return false;
 }
 
 /** A cue phrase with "it" inside: "tear it down", "hollow it out". */
