@@ -130,6 +130,11 @@ describe('stance', () => {
       ['RUS ABM support'],
     ],
     [
+      '"the decision" is the act named before it in its sentence, not the one reported last',
+      'The two presidents signed a treaty on reductions in strategic warheads. Putin said that Moscow’s view of the American withdrawal from the ABM treaty had not changed and that it still considered the decision a mistake',
+      ['RUS ABM support'],
+    ],
+    [
       'turning down an invitation to leave the treaty supports it',
       'The Kremlin has turned down every American invitation to leave the ABM treaty jointly',
       ['RUS ABM support'],

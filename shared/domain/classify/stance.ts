@@ -149,27 +149,37 @@ const ACT_STEMS = [
 /** The last act a sentence reports, for "the decision" in the sentences after it. */
 export function lastActOf(context: SentenceContext): Act | undefined {
   let act: Act | undefined;
-  for (const hit of context.cues) {
-    const head = context.tokens[hit.from]?.norm ?? '';
-    if (!ACT_STEMS.some((stem) => head.startsWith(stem))) continue;
-    const cue = cueOf(hit, undefined);
-    if (!cue || cue.topical.size === 0) continue;
-    const named = context.topics.map((topic) => topic.topic);
-    const topic =
-      [...cue.topical.keys()].find((candidate) => named.includes(candidate)) ??
-      (cue.topical.size === 1
-        ? [...cue.topical.keys()].find((candidate) => context.dispatchTopics.includes(candidate))
-        : undefined);
-    const polarity = topic ? cue.topical.get(topic) : undefined;
-    if (topic && polarity) act = { topic, polarity };
-  }
+  for (const hit of context.cues) act = actOf(hit, context) ?? act;
   return act;
+}
+
+/** The act a cue reports ("the withdrawal from the ABM treaty"), if it names one. */
+function actOf(hit: Hit, context: SentenceContext): Act | undefined {
+  const head = context.tokens[hit.from]?.norm ?? '';
+  if (!ACT_STEMS.some((stem) => head.startsWith(stem))) return undefined;
+  const cue = cueOf(hit, undefined);
+  if (!cue || cue.topical.size === 0) return undefined;
+  const named = context.topics.map((topic) => topic.topic);
+  const topic =
+    [...cue.topical.keys()].find((candidate) => named.includes(candidate)) ??
+    (cue.topical.size === 1
+      ? [...cue.topical.keys()].find((candidate) => context.dispatchTopics.includes(candidate))
+      : undefined);
+  const polarity = topic ? cue.topical.get(topic) : undefined;
+  return topic && polarity ? { topic, polarity } : undefined;
 }
 
 /** The observations of one sentence. */
 export function observeSentence(context: SentenceContext): Observation[] {
   const { sentence, structure, tokens } = context;
-  const cues = context.cues.flatMap((hit) => cueOf(hit, context.lastAct) ?? []);
+  // "the American withdrawal … it still considered the decision mistaken": the act named in the
+  // sentence before "the decision", else the one reported last.
+  let sentenceAct: Act | undefined;
+  const cues = context.cues.flatMap((hit) => {
+    const cue = cueOf(hit, sentenceAct ?? context.lastAct);
+    sentenceAct = actOf(hit, context) ?? sentenceAct;
+    return cue ?? [];
+  });
   const observations: Observation[] = [];
   const clauseOf = (index: number) => {
     let clause = 0;
