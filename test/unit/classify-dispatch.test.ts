@@ -135,6 +135,11 @@ describe('stance', () => {
       ['RUS ABM support'],
     ],
     [
+      '"approve it" takes "it" as its object, whatever cue follows',
+      'Igor Ivanov said the Moscow Treaty served Russia’s interests and that Moscow hoped both legislatures would approve it without delay',
+      ['RUS START support'],
+    ],
+    [
       'turning down an invitation to leave the treaty supports it',
       'The Kremlin has turned down every American invitation to leave the ABM treaty jointly',
       ['RUS ABM support'],

@@ -211,12 +211,17 @@ export function observeSentence(context: SentenceContext): Observation[] {
     // "shared the concern that the ABM treaty would be undermined": the act said of the topic is the object.
     const cueAfterTopic =
       nextCue && nextTopic && nextCue.from > nextTopic.from && words(tokens, nextTopic.to, nextCue.from) <= 4;
-    let target: Cue | TopicHit | undefined =
-      nextCue && (!nextTopic || nextCue.from <= nextTopic.from || cueAfterTopic) ? nextCue : nextTopic;
+    // "approve it without delay": the object is "it", whatever follows.
+    const itObject = tokens[cue.to]?.norm === 'it';
+    let target: Cue | TopicHit | undefined = itObject
+      ? undefined
+      : nextCue && (!nextTopic || nextCue.from <= nextTopic.from || cueAfterTopic)
+        ? nextCue
+        : nextTopic;
     // "saw the plan as a constructive step", "described the treaty as essential": the object is before "as".
     const predicative = [1, 2, 3].some((back) => tokens[cue.from - back]?.norm === 'as');
     // "approve it": the topic named last.
-    if (!target && tokens[cue.to]?.norm === 'it') {
+    if (!target && itObject) {
       target = [...context.topics].reverse().find((topic) => topic.to <= cue.from);
       const previous = context.previousTopics[0];
       if (!target && previous) target = namedTopic(previous, cue.from);
