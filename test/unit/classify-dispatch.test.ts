@@ -140,6 +140,16 @@ describe('stance', () => {
       ['RUS START support'],
     ],
     [
+      'what "as" judges is the cue’s object: START II "overtaken by events" is no ABM position',
+      'Jack Straw said the ABM treaty was gone, and he described START II as overtaken by events',
+      [],
+    ],
+    [
+      'another state’s missile defense "of its own" is no national missile defense of the United States',
+      'Japan’s defense chief said the country would move a step closer to fielding missile defenses of its own',
+      [],
+    ],
+    [
       'turning down an invitation to leave the treaty supports it',
       'The Kremlin has turned down every American invitation to leave the ABM treaty jointly',
       ['RUS ABM support'],

@@ -438,9 +438,16 @@ function nearestTopic(topics: readonly TopicHit[], cue: Cue, tokens: readonly To
   return best;
 }
 
-/** The cue's "from"/"of" object, within a few words, is a topic the cue does not speak to. */
+/** What the cue is said of — its "from"/"of" object, or what "as" judges — is a topic the cue does not speak to. */
 function objectElsewhere(cue: Cue, context: SentenceContext): boolean {
   const { tokens } = context;
+  // "described START II as overtaken by events": the thing judged stands before "as".
+  for (let index = cue.from - 1; index >= Math.max(context.sentence.from, cue.from - 3); index--) {
+    if ((tokens[index] as Token).norm !== 'as') continue;
+    const judged = context.topics.find((hit) => hit.to === index);
+    if (judged && !judged.anaphor && !cue.topical.has(judged.topic)) return true;
+    break;
+  }
   for (let index = cue.to; index < Math.min(context.sentence.to, cue.to + 4); index++) {
     const word = (tokens[index] as Token).norm;
     if (word !== 'from' && word !== 'of') continue;
