@@ -140,8 +140,8 @@ describe('stance', () => {
       ['RUS START support'],
     ],
     [
-      'what "as" judges is the cue’s object: START II "overtaken by events" is no ABM position',
-      'Jack Straw said the ABM treaty was gone, and he described START II as overtaken by events',
+      'what "as" judges is the cue’s object: START II "outdated" is no ABM position',
+      'Sergei Ivanov described START II as outdated now that the ABM treaty was gone',
       [],
     ],
     [
