@@ -150,6 +150,16 @@ describe('stance', () => {
       [],
     ],
     [
+      'a name after "of" that is no topic is what the cue is about: "the collapse of the Seattle ministerial"',
+      'Tony Blair regretted the collapse of the Seattle ministerial on the eve of ABM treaty talks',
+      [],
+    ],
+    [
+      '"administration officials" are the American administration',
+      'Administration officials said they would keep pressing Moscow to accept amendments to the ABM treaty',
+      ['USA ABM oppose'],
+    ],
+    [
       'turning down an invitation to leave the treaty supports it',
       'The Kremlin has turned down every American invitation to leave the ABM treaty jointly',
       ['RUS ABM support'],

@@ -452,7 +452,10 @@ function objectElsewhere(cue: Cue, context: SentenceContext): boolean {
     const word = (tokens[index] as Token).norm;
     if (word !== 'from' && word !== 'of') continue;
     const object = context.topics.find((hit) => hit.from === index + 1 || hit.from === index + 2);
-    return object !== undefined && !object.anaphor && !cue.topical.has(object.topic);
+    if (object) return !object.anaphor && !cue.topical.has(object.topic);
+    // "the collapse of the Seattle ministerial", "the end of the Cold War": a name that is no topic.
+    const head = tokens[index + 1]?.norm === 'the' ? index + 2 : index + 1;
+    return word === 'of' && tokens[head]?.capital === true && tokens[head]?.kind === TokenKind.Word;
   }
   return false;
 }
