@@ -160,6 +160,21 @@ describe('stance', () => {
       ['USA ABM oppose'],
     ],
     [
+      'a participle after a comma is the sentence subject’s: campaigners "warning that" are not the government',
+      'Labour backbenchers demanded that the government refuse the American request, warning that Britain would become a target of the missile defense system',
+      [],
+    ],
+    [
+      'a mention after "in a" is no speaker: "in a newspaper interview, warned"',
+      'The national missile defense plan drew fire in Europe. German Foreign Minister Joschka Fischer, in a newspaper interview, warned that a unilateral American shield risked a new arms race',
+      ['DEU NMD oppose'],
+    ],
+    [
+      'a spokesman for a ministry speaks for its state',
+      'A spokesman for the French Foreign Ministry said the ABM treaty should be preserved',
+      ['FRA ABM support'],
+    ],
+    [
       'turning down an invitation to leave the treaty supports it',
       'The Kremlin has turned down every American invitation to leave the ABM treaty jointly',
       ['RUS ABM support'],

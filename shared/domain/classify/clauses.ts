@@ -7,6 +7,7 @@ import {
   DATE_WORDS,
   GOVERNMENT_WORDS,
   HARD_BREAKS,
+  OFFICIAL_NOUNS,
   PREPOSITION_WORDS,
   SAYING,
   SUBJECT_LEAD,
@@ -352,7 +353,11 @@ function speakerOf(
   while (cursor > sentenceStart && ADVERBS.has((tokens[cursor] as Token).norm)) cursor--;
   const coordinated = ['and', 'but'].includes((tokens[cursor] as Token | undefined)?.norm ?? '');
   const active = subjects.filter((subject) => !subject.possessive && subject.at <= verb.from);
-  if (coordinated) {
+  // "…, warning that", "…, saying": a participle after a comma is the sentence subject's, not the
+  // nearest mention's ("demanded that the government refuse, warning that …").
+  const participle =
+    (tokens[verb.from] as Token).norm.endsWith('ing') && tokens[verb.from - 1]?.kind === TokenKind.Comma;
+  if (coordinated || participle) {
     const main = active[0];
     if (main && !hardBreakBetween(tokens, main.at, verb.from))
       return { mention: main.holders[0] as Mention, group: main.holders };
@@ -391,6 +396,8 @@ function inversionAllowed(tokens: readonly Token[], verb: Hit, holder: Mention):
 }
 
 /** The mention nearest before a token, within a clause: the speaker of "X, the minister, said". */
+const ARTICLES = new Set(['a', 'an', 'the']);
+
 function nearestBefore(
   own: readonly Mention[],
   at: number,
@@ -413,18 +420,25 @@ function nearestBefore(
     }
     // "the Chinese ambassador to Moscow said": the speaker is the ambassador, not Moscow.
     // … unless a relative pronoun makes it the subject: "a gesture to Moscow, which had argued".
-    const lead = tokens[mention.from - 1];
+    // "in a newspaper interview": the preposition before the article.
+    let leadAt = mention.from - 1;
+    while (ARTICLES.has(tokens[leadAt]?.norm ?? '')) leadAt--;
+    const lead = tokens[leadAt];
     const relative = ['which', 'who'].includes(
       tokens[mention.to + 1]?.norm ?? tokens[mention.to]?.norm ?? '',
     );
     // "the government of Prime Minister Koizumi said": the government is his.
     const governmentOf = lead?.norm === 'of' && GOVERNMENT_WORDS.has(tokens[mention.from - 2]?.norm ?? '');
+    // "a spokesman for the French Foreign Ministry said": the official speaks for it.
+    const officialOf =
+      (lead?.norm === 'for' || lead?.norm === 'of') && OFFICIAL_NOUNS.has(tokens[leadAt - 1]?.norm ?? '');
     if (
       lead &&
       PREPOSITIONS.has(lead.norm) &&
       !['as', 'by'].includes(lead.norm) &&
       !relative &&
-      !governmentOf
+      !governmentOf &&
+      !officialOf
     )
       continue;
     return mention;

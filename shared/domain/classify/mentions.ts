@@ -115,11 +115,18 @@ export function findMentions(
     else recentPeople.unshift(person);
   };
   // "The Foreign Ministry", "the government": the state named last (a person named since may be a visitor).
+  // An alliance has no government or foreign ministry of its own: NATO named last is passed over.
   const latestActor = () => {
     for (let index = mentions.length - 1; index >= 0; index--) {
       const mention = mentions[index] as Mention;
-      if (mention.actors.length === 1 && (mention.kind === 'state' || mention.kind === 'body'))
-        return mention.actors[0] as string;
+      const actor = mention.actors[0];
+      if (
+        actor !== undefined &&
+        mention.actors.length === 1 &&
+        (mention.kind === 'state' || mention.kind === 'body') &&
+        !(actor in dictionaries.actors.organisations)
+      )
+        return actor;
     }
     return undefined;
   };

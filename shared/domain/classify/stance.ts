@@ -493,6 +493,9 @@ function holderOf(
 ): Holder | undefined {
   const { structure } = context;
   const quoted = inRanges(structure.quotes, at);
+  // A cue that is itself a verb of saying ("…, warning that") is its speaker's.
+  const spoken = quoted ? undefined : structure.frames.find((frame) => frame.verb.from === at);
+  if (spoken) return { mentions: spoken.holders, speech: true };
   const frames = structure.frames.filter((frame) => inRanges(frame.content, at));
   const frame: SpeechFrame | undefined = frames.at(-1);
   if (quoted) {
