@@ -155,6 +155,11 @@ describe('stance', () => {
       [],
     ],
     [
+      'a state after "of" is the act’s agent: "the withdrawal of the United States from the treaty"',
+      'Igor Ivanov said the withdrawal of the United States from the ABM treaty would be a mistake',
+      ['RUS ABM support'],
+    ],
+    [
       '"administration officials" are the American administration',
       'Administration officials said they would keep pressing Moscow to accept amendments to the ABM treaty',
       ['USA ABM oppose'],

@@ -455,7 +455,9 @@ function objectElsewhere(cue: Cue, context: SentenceContext): boolean {
     if (object) return !object.anaphor && !cue.topical.has(object.topic);
     // "the collapse of the Seattle ministerial", "the end of the Cold War": a name that is no topic.
     const head = tokens[index + 1]?.norm === 'the' ? index + 2 : index + 1;
-    return word === 'of' && tokens[head]?.capital === true && tokens[head]?.kind === TokenKind.Word;
+    // "the withdrawal of the United States": a state after "of" is the act's agent, not its object.
+    const named = context.mentions.some((mention) => mention.from <= head && head < mention.to);
+    return word === 'of' && !named && tokens[head]?.capital === true && tokens[head]?.kind === TokenKind.Word;
   }
   return false;
 }
