@@ -160,6 +160,11 @@ describe('stance', () => {
       ['RUS ABM support'],
     ],
     [
+      'an act still to take effect is its actor’s position',
+      'Once the American withdrawal from the ABM treaty takes effect in June, work on interceptor silos will begin',
+      ['USA ABM oppose'],
+    ],
+    [
       '"administration officials" are the American administration',
       'Administration officials said they would keep pressing Moscow to accept amendments to the ABM treaty',
       ['USA ABM oppose'],
@@ -234,6 +239,10 @@ describe('stance', () => {
     [
       'a politician is no state voice, and "Duma elections" are no actor',
       'With Duma elections due in December, no Russian politician wants to be seen trading away the ABM treaty',
+    ],
+    [
+      'an act recalled as done is no position: "since the American withdrawal from the ABM treaty took effect"',
+      'Since the American withdrawal from the ABM treaty took effect in June, work on interceptor silos has begun in Alaska',
     ],
     [
       'a text with no topic has no stance',

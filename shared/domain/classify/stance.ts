@@ -318,6 +318,13 @@ export function observeSentence(context: SentenceContext): Observation[] {
     const earlier = context.earlier.some(
       (hit) => hit.from >= clauseStart(at) - 6 && hit.from < clauseEnd(at),
     );
+    // "since the American withdrawal took effect in June": an act recalled as a fact is no position.
+    if (
+      !holder.speech &&
+      holder.mentions.every((mention) => mention.act) &&
+      takesEffect(tokens, cue.to, sentence.to)
+    )
+      continue;
     for (const [topic, polarity] of readings) {
       const stance = negated ? flip(polarity) : polarity;
       const weight =
@@ -461,6 +468,20 @@ function objectElsewhere(cue: Cue, context: SentenceContext): boolean {
   }
   return false;
 }
+
+/** "… took effect", "… came into force" within a few words: the act is reported as done. */
+function takesEffect(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let index = from; index < Math.min(to, from + 12); index++) {
+    const word = (tokens[index] as Token).norm;
+    const before = tokens[index - 1]?.norm ?? '';
+    if (word === 'effect' && EFFECT_VERBS.has(before)) return true;
+    if (word === 'force' && before === 'into' && EFFECT_VERBS.has(tokens[index - 2]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
+// Past tense only: an act that "takes effect in June" is still the actor's plan.
+const EFFECT_VERBS = new Set(['took', 'came', 'went', 'entered']);
 
 /** A cue phrase with "it" inside: "tear it down", "hollow it out". */
 function holdsIt(tokens: readonly Token[], cue: Cue): boolean {
