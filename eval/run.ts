@@ -37,12 +37,26 @@ function classifyFile({ path, label }: LabelledFile) {
   return classifyDispatch(result.dispatch);
 }
 
-function scorePart(files: readonly LabelledFile[]): Scores {
+/** Stance confidences at which precision is also reported: what a reader trusting only surer labels gets. */
+const CONFIDENCE_CUTS = [0.5, 0.8];
+
+function scorePart(files: readonly LabelledFile[]): { scores: Scores; byConfidence: Counts[] } {
   const scores = emptyScores();
+  const byConfidence = CONFIDENCE_CUTS.map(() => emptyScores());
   for (const { path, label } of files) {
-    scoreDispatch(scores, label, classifyFile({ path, label }), basename(path));
+    const classification = classifyFile({ path, label });
+    scoreDispatch(scores, label, classification, basename(path));
+    for (const [index, cut] of CONFIDENCE_CUTS.entries()) {
+      const surer = classification.stances.filter((stance) => stance.confidence >= cut);
+      scoreDispatch(
+        byConfidence[index] as Scores,
+        label,
+        { ...classification, stances: surer },
+        basename(path),
+      );
+    }
   }
-  return scores;
+  return { scores, byConfidence: byConfidence.map((cut) => cut.stances) };
 }
 
 const format = (counts: Counts) => {
@@ -73,9 +87,11 @@ for (const part of parts) {
     console.log(`\n${part.name}: no labelled files found`);
     continue;
   }
-  const scores = scorePart(part.files);
+  const { scores, byConfidence } = scorePart(part.files);
   const stanceCount = part.files.reduce((sum, file) => sum + file.label.stances.length, 0);
   printScores(`${part.name}: ${part.files.length} dispatches, ${stanceCount} labelled stances`, scores);
+  for (const [index, cut] of CONFIDENCE_CUTS.entries())
+    console.log(`  stances with confidence ≥ ${cut}: ${format(byConfidence[index] as Counts)}`);
   if (showErrors && part.tuned) for (const error of scores.errors) console.log(`    ${error}`);
 }
 
