@@ -185,6 +185,11 @@ describe('stance', () => {
       ['FRA ABM support'],
     ],
     [
+      'the innermost statement holds: "according to Chinese officials, the two presidents agreed that …"',
+      'Putin met Jiang Zemin in Shanghai. According to Chinese officials, the two presidents agreed that the American missile defense plans would undermine the basis of arms control',
+      ['RUS NMD oppose', 'CHN NMD oppose'],
+    ],
+    [
       'turning down an invitation to leave the treaty supports it',
       'The Kremlin has turned down every American invitation to leave the ABM treaty jointly',
       ['RUS ABM support'],

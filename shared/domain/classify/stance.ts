@@ -519,8 +519,10 @@ function holderOf(
   // A cue that is itself a verb of saying ("…, warning that") is its speaker's.
   const spoken = quoted ? undefined : structure.frames.find((frame) => frame.verb.from === at);
   if (spoken) return { mentions: spoken.holders, speech: true };
-  const frames = structure.frames.filter((frame) => inRanges(frame.content, at));
-  const frame: SpeechFrame | undefined = frames.at(-1);
+  // The innermost statement holds: "According to Chinese officials, the two presidents agreed that …".
+  let frame: SpeechFrame | undefined;
+  for (const candidate of structure.frames)
+    if (inRanges(candidate.content, at) && (!frame || candidate.verb.from > frame.verb.from)) frame = candidate;
   if (quoted) {
     const speaker =
       frame ?? structure.frames.find((candidate) => !inRanges(structure.quotes, candidate.verb.from));
