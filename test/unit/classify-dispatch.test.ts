@@ -110,6 +110,11 @@ describe('stance', () => {
       ['RUS ABM support'],
     ],
     [
+      'a counted group takes one state per person: Chirac speaking for the EU presidency is France among "the two presidents"',
+      'Jacques Chirac, speaking for the European Union presidency, welcomed Vladimir Putin. The two presidents called for the ABM treaty to be preserved',
+      ['FRA ABM support', 'RUS ABM support'],
+    ],
+    [
       '"the ministers" are the states whose ministers were named',
       'Colin Powell and Igor Ivanov met in Washington. The ministers agreed that the Moscow Treaty should be ratified quickly',
       ['USA START support', 'RUS START support'],

@@ -515,10 +515,13 @@ function groupActors(
   }
   const size = groupSize(phrase);
   const people = mentions.filter((mention) => mention.kind === 'person' || mention.kind === 'title');
+  // One state per person: Chirac speaking for the EU presidency is still one of "the two presidents", France's.
   const fromPeople: string[] = [];
-  for (let index = people.length - 1; index >= 0 && fromPeople.length < (size ?? 2); index--)
-    for (const actor of (people[index] as Mention).actors)
-      if (!fromPeople.includes(actor)) fromPeople.push(actor);
+  for (let index = people.length - 1; index >= 0 && fromPeople.length < (size ?? 2); index--) {
+    const mention = people[index] as Mention;
+    const actor = mention.person?.actor ?? mention.actors[0];
+    if (actor && mention.actors.length > 0 && !fromPeople.includes(actor)) fromPeople.push(actor);
+  }
   if (size !== undefined)
     return (/leaders|presidents|men|ministers/.test(phrase) ? fromPeople : recent).slice(0, size).reverse();
   return fromPeople.length === 2 ? fromPeople.reverse() : [];
