@@ -522,7 +522,8 @@ function holderOf(
   // The innermost statement holds: "According to Chinese officials, the two presidents agreed that …".
   let frame: SpeechFrame | undefined;
   for (const candidate of structure.frames)
-    if (inRanges(candidate.content, at) && (!frame || candidate.verb.from > frame.verb.from)) frame = candidate;
+    if (inRanges(candidate.content, at) && (!frame || candidate.verb.from > frame.verb.from))
+      frame = candidate;
   if (quoted) {
     const speaker =
       frame ?? structure.frames.find((candidate) => !inRanges(structure.quotes, candidate.verb.from));
