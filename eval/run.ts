@@ -17,13 +17,14 @@ import { type Counts, emptyScores, f1, type Scores, scoreAgreement, scoreDispatc
 const SECOND_LABELS = 'labels.second.json';
 
 const showErrors = process.argv.includes('--errors');
+const heldOut = readLabelledCorpus('corpus/heldout') ?? [];
 const parts: { name: string; tuned: boolean; files: LabelledFile[] }[] = [
   {
     name: 'dev (tuned on)',
     tuned: true,
     files: [...(readLabelledCorpus('corpus/sample') ?? []), ...(readLabelledCorpus('corpus/dev') ?? [])],
   },
-  { name: 'held-out', tuned: false, files: readLabelledCorpus('corpus/heldout') ?? [] },
+  { name: 'held-out', tuned: false, files: heldOut },
   { name: 'seeds', tuned: false, files: readLabelledCorpus('../shared/seeds') ?? [] },
 ];
 
@@ -99,7 +100,7 @@ for (const part of parts) {
 // people agree is the ceiling any classifier can be measured against.
 const second = readLabelledCorpus('corpus/heldout', SECOND_LABELS);
 if (second) {
-  const ours = new Map(parts[1]?.files.map((file) => [basename(file.path), file.label]));
+  const ours = new Map(heldOut.map((file) => [basename(file.path), file.label]));
   const humans = emptyScores();
   const againstSecond = emptyScores();
   for (const file of second) {

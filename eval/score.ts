@@ -46,10 +46,6 @@ function compareSets(
   }
 }
 
-/**
- * Adds one dispatch to the scores. A stance counts when actor, topic and stance all match; a
- * label marked implicit neither rewards nor penalises whatever is predicted for its actor and topic.
- */
 /** What scoring reads of a prediction: the classifier's output, or another labeller's labels. */
 export interface Prediction {
   readonly topics: readonly Pick<Classification['topics'][number], 'topic'>[];
@@ -62,6 +58,10 @@ export interface Prediction {
   }[];
 }
 
+/**
+ * Adds one dispatch to the scores. A stance counts when actor, topic and stance all match; a
+ * label marked implicit neither rewards nor penalises whatever is predicted for its actor and topic.
+ */
 export function scoreDispatch(scores: Scores, label: Label, predicted: Prediction, file: string): void {
   const errors: string[] = [];
   compareSets(

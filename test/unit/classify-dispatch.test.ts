@@ -110,9 +110,14 @@ describe('stance', () => {
       ['RUS ABM support'],
     ],
     [
-      'a counted group takes one state per person: Chirac speaking for the EU presidency is France among "the two presidents"',
-      'Jacques Chirac, speaking for the European Union presidency, welcomed Vladimir Putin. The two presidents called for the ABM treaty to be preserved',
-      ['FRA ABM support', 'RUS ABM support'],
+      'a counted group that counts more than were named is nobody known: "the seven presidents" after five',
+      'Vladimir Putin, Jiang Zemin, Nursultan Nazarbaev, Askar Akaev and Emomali Rakhmonov met in Dushanbe. The seven presidents described the ABM treaty as the cornerstone of strategic stability',
+      [],
+    ],
+    [
+      'an uncounted group ("the presidents") is every state whose leader was just named',
+      'Vladimir Putin, Jiang Zemin and Nursultan Nazarbaev met in Dushanbe. The presidents described the ABM treaty as the cornerstone of strategic stability',
+      ['RUS ABM support', 'CHN ABM support', 'KAZ ABM support'],
     ],
     [
       '"the ministers" are the states whose ministers were named',
@@ -175,9 +180,29 @@ describe('stance', () => {
       ['USA ABM oppose'],
     ],
     [
-      'a participle after a comma is the sentence subject’s: campaigners "warning that" are not the government',
-      'Labour backbenchers demanded that the government refuse the American request, warning that Britain would become a target of the missile defense system',
+      'a participle after a comma is the sentence subject’s, not the nearest mention’s',
+      'Igor Ivanov demanded that Washington drop the plan, warning that an American missile defense would start an arms race',
+      ['RUS NMD oppose'],
+    ],
+    [
+      'after a statement’s frame, a participle is the frame speaker’s: "…, Igor Ivanov said, adding that"',
+      'Washington is determined to deploy a national missile defense, Igor Ivanov said, adding that Russia would keep the ABM treaty',
+      ['RUS ABM support'],
+    ],
+    [
+      'a cue that is itself a verb of saying is its speaker’s: campaigners "warning that" are not the government',
+      'Labour backbenchers demanded that the British government refuse the American request for the missile defense system, warning that Britain would become a target',
       [],
+    ],
+    [
+      'an alliance has no government: "the government" after NATO is the state named before it',
+      'Britain joined the NATO meeting in Brussels. The government said the ABM treaty must be preserved',
+      ['GBR ABM support'],
+    ],
+    [
+      '"it" speaks past an adverb: "It still considered"',
+      'Beijing was unmoved by the visit. It still considered the ABM treaty the cornerstone of strategic stability',
+      ['CHN ABM support'],
     ],
     [
       'a mention after "in a" is no speaker: "in a newspaper interview, warned"',
@@ -247,8 +272,12 @@ describe('stance', () => {
       'Sergei Ivanov becomes defense minister in place of Igor Sergeev, and the ABM treaty talks resume before the end of the year',
     ],
     [
-      'a politician is no state voice, and "Duma elections" are no actor',
-      'With Duma elections due in December, no Russian politician wants to be seen trading away the ABM treaty',
+      'candidates are voices of their own: what "both candidates have promised" is nobody’s state position',
+      'Putin and Igor Ivanov met in Moscow. Both men know that both candidates have promised to build a national missile defense',
+    ],
+    [
+      'an act recalled as done is no position: "came into force", "went into effect"',
+      'After the American withdrawal from the ABM treaty went into effect, work on interceptor silos began in Alaska',
     ],
     [
       'an act recalled as done is no position: "since the American withdrawal from the ABM treaty took effect"',
@@ -294,6 +323,16 @@ describe('stance', () => {
       'chinese foreign ministry spokesman',
     ],
     [
+      'a pronoun repeats an earlier one only when the gender fits',
+      'Igor Ivanov received Madeleine Albright on Tuesday. She listened, and he said the treaty must be preserved',
+      'Madeleine Albright|Igor Ivanov',
+    ],
+    [
+      '"he" after an unnamed official named in the sentence before is that official',
+      'Igor Ivanov spoke first. The Chinese envoy followed. He said the treaty must be preserved',
+      'chinese envoy',
+    ],
+    [
       '"his" is the person named nearer than a state',
       'Putin spoke first. Moscow wants an answer before President Bill Clinton takes his decision',
       'Bill Clinton',
@@ -308,7 +347,7 @@ describe('stance', () => {
         if (mention.kind === 'pronoun') pronouns.push(mention.person?.name ?? '?');
     });
     // Assess
-    expect(pronouns).toEqual([referent]);
+    expect(pronouns).toEqual(referent.split('|'));
   });
 
   it('reads "it" inside a cue as the topic named before: refusing to "tear it down" supports the treaty', () => {

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readLabelledCorpus } from '../../eval/labelled-corpus.js';
 import { type Dispatch, parseDispatch } from '../../shared/domain/index.js';
 
 interface LabelledDispatch {
@@ -68,21 +70,20 @@ describe('the parser agrees with the labelled corpora', () => {
 });
 
 describe('the second labeller’s held-out labels', () => {
-  const dir = new URL('../../corpus/heldout/', import.meta.url);
-  const read = (name: string): { dispatches: { file: string; stances: { evidence: string }[] }[] } =>
-    JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
+  const dir = 'corpus/heldout';
+  const ours = readLabelledCorpus(new URL(`../../${dir}/`, import.meta.url).pathname);
+  const second = readLabelledCorpus(new URL(`../../${dir}/`, import.meta.url).pathname, 'labels.second.json');
 
-  it('label the same files as ours, with evidence quoted from each text', () => {
+  it.runIf(second !== undefined)('label the same files as ours, with evidence quoted from each text', () => {
     // Prepare
-    const ours = read('labels.json').dispatches.map((label) => label.file);
-    const second = read('labels.second.json').dispatches;
+    const files = (second ?? []).map((file) => basename(file.path));
     // Act
-    const unquoted = second.flatMap((label) => {
-      const text = readFileSync(new URL(label.file, dir), 'utf8');
+    const unquoted = (second ?? []).flatMap(({ path, label }) => {
+      const text = readFileSync(path, 'utf8');
       return label.stances.filter((stance) => !text.includes(stance.evidence)).map(() => label.file);
     });
     // Assess
-    expect(second.map((label) => label.file).sort()).toEqual([...ours].sort());
+    expect(files.sort()).toEqual((ours ?? []).map((file) => basename(file.path)).sort());
     expect(unquoted).toEqual([]);
   });
 });

@@ -359,7 +359,12 @@ function speakerOf(
     (tokens[verb.from] as Token).norm.endsWith('ing') && tokens[verb.from - 1]?.kind === TokenKind.Comma;
   if (coordinated || participle) {
     const main = active[0];
-    if (main && !hardBreakBetween(tokens, main.at, verb.from))
+    // "…, Igor Ivanov said, adding that": after a statement's frame, the speaker is the nearest.
+    if (
+      main &&
+      !hardBreakBetween(tokens, main.at, verb.from) &&
+      !(participle && saysBetween(tokens, main.at, verb.from))
+    )
       return { mention: main.holders[0] as Mention, group: main.holders };
   }
   const before = nearestBefore(own, verb.from, tokens, 10);
@@ -376,6 +381,11 @@ function speakerOf(
     return { mention: subject.holders[0] as Mention, group: subject.holders };
   if (inverted) return { mention: inverted, group: conjunctGroup(own, own.indexOf(inverted), tokens) };
   return undefined;
+}
+
+function saysBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (SAYING.has((tokens[index] as Token).norm)) return true;
+  return false;
 }
 
 function hardBreakBetween(tokens: readonly Token[], from: number, to: number): boolean {
@@ -395,9 +405,9 @@ function inversionAllowed(tokens: readonly Token[], verb: Hit, holder: Mention):
   );
 }
 
-/** The mention nearest before a token, within a clause: the speaker of "X, the minister, said". */
 const ARTICLES = new Set(['a', 'an', 'the']);
 
+/** The mention nearest before a token, within a clause: the speaker of "X, the minister, said". */
 function nearestBefore(
   own: readonly Mention[],
   at: number,
@@ -461,7 +471,14 @@ function startsClause(
     // "with Russia and China": a conjunct of the mention before, not a new clause.
     if (token.norm === 'and' && mentionEnds.has(index)) return false;
     // "Tajikistan, Uzbekistan, Pakistan and India": a list item, not a clause after a comma.
-    if (token.kind === TokenKind.Comma && mentionEnds.has(index) && continuesList(tokens, at)) return false;
+    // … unless the comma ends an opening phrase: "Under pressure from Washington, Tokyo and Seoul agreed".
+    if (
+      token.kind === TokenKind.Comma &&
+      mentionEnds.has(index) &&
+      continuesList(tokens, at) &&
+      !endsOpeningPhrase(tokens, sentenceStart, index)
+    )
+      return false;
     if (
       token.kind === TokenKind.Comma ||
       HARD_BREAKS.has(token.kind) ||
@@ -478,6 +495,25 @@ function startsClause(
     if (!SUBJECT_LEAD.has(token.norm) && !token.capital) return false;
   }
   return true;
+}
+
+/**
+ * The comma at `comma` closes a phrase the sentence opens with a preposition, and the names after
+ * it are followed by their verb: "Under pressure from Washington, Tokyo and Seoul agreed", not
+ * "In Tokyo, Hanoi, Seoul and Beijing his hosts wanted".
+ */
+function endsOpeningPhrase(tokens: readonly Token[], sentenceStart: number, comma: number): boolean {
+  if (!PREPOSITIONS.has((tokens[sentenceStart] as Token | undefined)?.norm ?? '')) return false;
+  for (let index = sentenceStart; index < comma; index++)
+    if ((tokens[index] as Token).kind === TokenKind.Comma) return false;
+  let index = comma + 1;
+  while (index < tokens.length) {
+    const token = tokens[index] as Token;
+    if (token.kind === TokenKind.Comma || token.norm === 'and' || token.norm === 'or' || token.capital)
+      index++;
+    else break;
+  }
+  return isVerbish(tokens[index], NO_ENDS, index);
 }
 
 /** The mention starting at `at` is followed by another list comma or "and"/"or". */

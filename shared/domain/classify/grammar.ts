@@ -652,3 +652,5 @@ export const PREVENTING = new Set([
 
 /** After "no", a word that makes the denial an affirmation: "no secret of", "no doubt". */
 export const AFFIRMING = new Set(['secret', 'doubt']);
+/** …and the word after it: "no secret of", "no doubt that" (but "no secret plan" is a denial). */
+export const AFFIRMED = new Set(['of', 'that', 'about']);

@@ -124,7 +124,7 @@ export function findMentions(
         actor !== undefined &&
         mention.actors.length === 1 &&
         (mention.kind === 'state' || mention.kind === 'body') &&
-        !(actor in dictionaries.actors.organisations)
+        !Object.hasOwn(dictionaries.actors.organisations, actor)
       )
         return actor;
     }
@@ -506,26 +506,32 @@ function groupActors(
       return [...new Set(group.flatMap((mention) => mention.actors))];
     return [];
   }
+  const size = groupSize(phrase);
   const recent: string[] = [];
-  for (let index = mentions.length - 1; index >= 0 && recent.length < 8; index--) {
+  for (let index = mentions.length - 1; index >= 0 && recent.length < Math.max(8, size ?? 0); index--) {
     const mention = mentions[index] as Mention;
     if (mention.kind === 'collective' && mention.actors.length > 1 && recent.length === 0)
       return [...mention.actors];
     for (const actor of mention.actors) if (!recent.includes(actor)) recent.push(actor);
   }
-  const size = groupSize(phrase);
-  const people = mentions.filter((mention) => mention.kind === 'person' || mention.kind === 'title');
   // One state per person: Chirac speaking for the EU presidency is still one of "the two presidents", France's.
+  // Uncounted ("the presidents"), every state whose people were named in the last few sentences.
   const fromPeople: string[] = [];
-  for (let index = people.length - 1; index >= 0 && fromPeople.length < (size ?? 2); index--) {
-    const mention = people[index] as Mention;
+  for (let index = mentions.length - 1; index >= 0 && fromPeople.length < (size ?? 10); index--) {
+    const mention = mentions[index] as Mention;
+    if (mention.kind !== 'person' && mention.kind !== 'title') continue;
+    if (size === undefined && at - mention.to > UNCOUNTED_REACH) break;
     const actor = mention.person?.actor ?? mention.actors[0];
     if (actor && mention.actors.length > 0 && !fromPeople.includes(actor)) fromPeople.push(actor);
   }
-  if (size !== undefined)
-    return (/leaders|presidents|men|ministers/.test(phrase) ? fromPeople : recent).slice(0, size).reverse();
-  return fromPeople.length === 2 ? fromPeople.reverse() : [];
+  if (size === undefined) return fromPeople.length >= 2 ? fromPeople.reverse() : [];
+  const members = /leaders|presidents|men|ministers/.test(phrase) ? fromPeople : recent;
+  // "the seven presidents" after five names: who they are is not known.
+  return members.length >= size ? members.slice(0, size).reverse() : [];
 }
+
+/** Tokens back that "the presidents" looks for the people it means. */
+const UNCOUNTED_REACH = 80;
 
 /** "the five presidents": 5; "both sides": 2; "the leaders": no count. */
 function groupSize(phrase: string): number | undefined {

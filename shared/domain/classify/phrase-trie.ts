@@ -172,7 +172,7 @@ export class PhraseTrie<V> {
   }
 }
 
-/** Bit i set: the phrase's i-th word needs a capital. Skipped tokens ("W." in "George W. Bush") hold no word. */
+/** Bit i set: the phrase's i-th word needs a capital. A skipped token (the stop of "W." in "George W. Bush") holds no word. */
 function hasCapitals(capitals: number, tokens: readonly Token[], from: number): boolean {
   let index = from;
   for (let step = 0; step < 31 && capitals >>> step !== 0; step++) {

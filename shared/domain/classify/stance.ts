@@ -2,6 +2,7 @@ import type { Stance } from './classification.js';
 import type { SentenceStructure, SpeechFrame, Subject } from './clauses.js';
 import type { Polarity } from './dictionaries.js';
 import {
+  AFFIRMED,
   AFFIRMING,
   CONTRASTS,
   MODALS,
@@ -212,7 +213,10 @@ export function observeSentence(context: SentenceContext): Observation[] {
     const cueAfterTopic =
       nextCue && nextTopic && nextCue.from > nextTopic.from && words(tokens, nextTopic.to, nextCue.from) <= 4;
     // "approve it without delay": the object is "it", whatever follows.
-    const itObject = tokens[cue.to]?.norm === 'it';
+    // ("opposed it being amended", "wanted it to go" make "it" the subject of what follows)
+    const itObject =
+      tokens[cue.to]?.norm === 'it' &&
+      !(tokens[cue.to + 1]?.norm.endsWith('ing') || tokens[cue.to + 1]?.norm === 'to');
     let target: Cue | TopicHit | undefined = itObject
       ? undefined
       : nextCue && (!nextTopic || nextCue.from <= nextTopic.from || cueAfterTopic)
@@ -460,7 +464,9 @@ function objectElsewhere(cue: Cue, context: SentenceContext): boolean {
     if (word !== 'from' && word !== 'of') continue;
     const object = context.topics.find((hit) => hit.from === index + 1 || hit.from === index + 2);
     if (object) return !object.anaphor && !cue.topical.has(object.topic);
-    // "the collapse of the Seattle ministerial", "the end of the Cold War": a name that is no topic.
+    // "the collapse of the Seattle ministerial", "the end of the Cold War": a name that is no topic
+    // (but "any amendment of Article V of the ABM treaty" is about the treaty named just after).
+    if (context.topics.some((hit) => hit.from > index && hit.from <= index + 6)) return false;
     const head = tokens[index + 1]?.norm === 'the' ? index + 2 : index + 1;
     // "the withdrawal of the United States": a state after "of" is the act's agent, not its object.
     const named = context.mentions.some((mention) => mention.from <= head && head < mention.to);
@@ -474,14 +480,18 @@ function takesEffect(tokens: readonly Token[], from: number, to: number): boolea
   for (let index = from; index < Math.min(to, from + 12); index++) {
     const word = (tokens[index] as Token).norm;
     const before = tokens[index - 1]?.norm ?? '';
-    if (word === 'effect' && EFFECT_VERBS.has(before)) return true;
+    if (
+      word === 'effect' &&
+      (EFFECT_VERBS.has(before) || (before === 'into' && EFFECT_VERBS.has(tokens[index - 2]?.norm ?? '')))
+    )
+      return true;
     if (word === 'force' && before === 'into' && EFFECT_VERBS.has(tokens[index - 2]?.norm ?? '')) return true;
   }
   return false;
 }
 
 // Past tense only: an act that "takes effect in June" is still the actor's plan.
-const EFFECT_VERBS = new Set(['took', 'came', 'went', 'entered']);
+const EFFECT_VERBS = new Set(['took', 'taken', 'came', 'went', 'entered']);
 
 /** A cue phrase with "it" inside: "tear it down", "hollow it out". */
 function holdsIt(tokens: readonly Token[], cue: Cue): boolean {
@@ -605,7 +615,8 @@ function negation(
     // warns of it, as naming it does.
     if (harm && PREVENTING.has((tokens[negator.from] as Token).norm)) continue;
     // "made no secret of their sympathy", "no doubt": a denial that affirms.
-    if (AFFIRMING.has(tokens[negator.to]?.norm ?? '')) continue;
+    if (AFFIRMING.has(tokens[negator.to]?.norm ?? '') && AFFIRMED.has(tokens[negator.to + 1]?.norm ?? ''))
+      continue;
     let gap = 0;
     let broken = false;
     let neutral = false;
