@@ -2,6 +2,7 @@ import * as z from '../../zod.js';
 import actorsData from './data/actors.json' with { type: 'json' };
 import cuesData from './data/cues.json' with { type: 'json' };
 import topicsData from './data/topics.json' with { type: 'json' };
+import { GROUP_SIZES } from './grammar.js';
 import { PhraseSyntaxError, PhraseTrie } from './phrase-trie.js';
 import { TokenKind, tokenize } from './tokens.js';
 
@@ -214,19 +215,6 @@ function sharedSurnames(people: readonly PersonEntry[]): Map<string, PersonEntry
   }
   return bySurname;
 }
-
-/** How many a group phrase counts: "the two leaders", "the five presidents". */
-export const GROUP_SIZES: Readonly<Record<string, number>> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
 
 /** Pronouns are grammar, not data: "he", "his", "she", "her". */
 const PRONOUNS = ['he', 'his', 'she', 'her', 'him', 'it'];

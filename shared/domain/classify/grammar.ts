@@ -654,3 +654,16 @@ export const PREVENTING = new Set([
 export const AFFIRMING = new Set(['secret', 'doubt']);
 /** …and the word after it: "no secret of", "no doubt that" (but "no secret plan" is a denial). */
 export const AFFIRMED = new Set(['of', 'that', 'about']);
+
+/** How many a group phrase counts: "the two leaders", "the five presidents". */
+export const GROUP_SIZES: Readonly<Record<string, number>> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};

@@ -1,9 +1,10 @@
-import { type Dictionaries, GROUP_SIZES, type LexValue, type PersonEntry } from './dictionaries.js';
+import type { Dictionaries, LexValue, PersonEntry } from './dictionaries.js';
 import {
   ADVERBS,
   AFTER_PREPOSITION,
   CLAUSE_WORDS,
   FEMININE,
+  GROUP_SIZES,
   IT_SPEAKS,
   LIST_WORDS,
   OBJECT_LEADS,

@@ -325,6 +325,7 @@ export function observeSentence(context: SentenceContext): Observation[] {
     // "since the American withdrawal took effect in June": an act recalled as a fact is no position.
     if (
       !holder.speech &&
+      holder.mentions.length > 0 &&
       holder.mentions.every((mention) => mention.act) &&
       takesEffect(tokens, cue.to, sentence.to)
     )
