@@ -41,23 +41,24 @@ function classifyFile({ path, label }: LabelledFile) {
 /** Stance confidences at which precision is also reported: what a reader trusting only surer labels gets. */
 const CONFIDENCE_CUTS = [0.5, 0.8];
 
-function scorePart(files: readonly LabelledFile[]): { scores: Scores; byConfidence: Counts[] } {
+function scorePart(files: readonly LabelledFile[]): {
+  scores: Scores;
+  byConfidence: { cut: number; stances: Counts }[];
+} {
   const scores = emptyScores();
-  const byConfidence = CONFIDENCE_CUTS.map(() => emptyScores());
+  const byConfidence = CONFIDENCE_CUTS.map((cut) => ({ cut, scores: emptyScores() }));
   for (const { path, label } of files) {
     const classification = classifyFile({ path, label });
     scoreDispatch(scores, label, classification, basename(path));
-    for (const [index, cut] of CONFIDENCE_CUTS.entries()) {
-      const surer = classification.stances.filter((stance) => stance.confidence >= cut);
-      scoreDispatch(
-        byConfidence[index] as Scores,
-        label,
-        { ...classification, stances: surer },
-        basename(path),
-      );
+    for (const { cut, scores: surer } of byConfidence) {
+      const stances = classification.stances.filter((stance) => stance.confidence >= cut);
+      scoreDispatch(surer, label, { ...classification, stances }, basename(path));
     }
   }
-  return { scores, byConfidence: byConfidence.map((cut) => cut.stances) };
+  return {
+    scores,
+    byConfidence: byConfidence.map(({ cut, scores: surer }) => ({ cut, stances: surer.stances })),
+  };
 }
 
 const format = (counts: Counts) => {
@@ -91,8 +92,8 @@ for (const part of parts) {
   const { scores, byConfidence } = scorePart(part.files);
   const stanceCount = part.files.reduce((sum, file) => sum + file.label.stances.length, 0);
   printScores(`${part.name}: ${part.files.length} dispatches, ${stanceCount} labelled stances`, scores);
-  for (const [index, cut] of CONFIDENCE_CUTS.entries())
-    console.log(`  stances with confidence ≥ ${cut}: ${format(byConfidence[index] as Counts)}`);
+  for (const { cut, stances } of byConfidence)
+    console.log(`  stances with confidence ≥ ${cut}: ${format(stances)}`);
   if (showErrors && part.tuned) for (const error of scores.errors) console.log(`    ${error}`);
 }
 

@@ -3,6 +3,8 @@
  * saying, auxiliaries, modals. Grammar, not domain data: the dictionaries in data/ are the part a user
  * extends.
  */
+
+import { MONTHS, WEEKDAYS } from '../calendar.js';
 import { TokenKind } from './tokens.js';
 
 /** Prepositions: a mention after one is an object or sits in a phrase, not a clause's subject. */
@@ -611,27 +613,7 @@ export const OFFICIAL_NOUNS = new Set([
 ]);
 
 /** Days and months: "On Tuesday", "In March" before a subject. */
-export const DATE_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]);
+export const DATE_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS]);
 
 /** The modal before a harm said of an act: "deploying it would undermine …". */
 export const PREDICTING = new Set(['would', 'could', 'will', 'might', 'may', 'can']);

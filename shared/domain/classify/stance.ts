@@ -223,7 +223,7 @@ export function observeSentence(context: SentenceContext): Observation[] {
         ? nextCue
         : nextTopic;
     // "saw the plan as a constructive step", "described the treaty as essential": the object is before "as".
-    const predicative = [1, 2, 3].some((back) => tokens[cue.from - back]?.norm === 'as');
+    const predicative = asBefore(tokens, cue.from, 0) !== undefined;
     // "approve it": the topic named last.
     if (!target && itObject) {
       target = [...context.topics].reverse().find((topic) => topic.to <= cue.from);
@@ -365,8 +365,8 @@ function topicFor(
     const readings = hit.anaphor ? hit.alternatives : [hit.topic];
     const reading = readings.find((topic) => cue.topical.has(topic));
     if (!reading) continue;
-    const distance =
-      hit.from >= cue.to ? words(tokens, cue.to, hit.from) : words(tokens, hit.to, cue.from) + 2;
+    // A topic before its cue counts as two words further: objects follow their verbs.
+    const distance = wordsApart(tokens, cue, hit) + (hit.from >= cue.to ? 0 : 2);
     const sameClause = hit.from >= clauseStart(cue.from) && hit.from < clauseEnd(cue.from);
     const score = distance + (sameClause ? 0 : 4);
     if (score < bestDistance) {
@@ -440,8 +440,7 @@ function nearestTopic(topics: readonly TopicHit[], cue: Cue, tokens: readonly To
   let best: TopicHit | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const topic of topics) {
-    const distance =
-      topic.from >= cue.to ? words(tokens, cue.to, topic.from) : words(tokens, topic.to, cue.from);
+    const distance = wordsApart(tokens, cue, topic);
     if (distance < bestDistance) {
       best = topic;
       bestDistance = distance;
@@ -454,12 +453,9 @@ function nearestTopic(topics: readonly TopicHit[], cue: Cue, tokens: readonly To
 function objectElsewhere(cue: Cue, context: SentenceContext): boolean {
   const { tokens } = context;
   // "described START II as overtaken by events": the thing judged stands before "as".
-  for (let index = cue.from - 1; index >= Math.max(context.sentence.from, cue.from - 3); index--) {
-    if ((tokens[index] as Token).norm !== 'as') continue;
-    const judged = context.topics.find((hit) => hit.to === index);
-    if (judged && !judged.anaphor && !cue.topical.has(judged.topic)) return true;
-    break;
-  }
+  const as = asBefore(tokens, cue.from, context.sentence.from);
+  const judged = as === undefined ? undefined : context.topics.find((hit) => hit.to === as);
+  if (judged && !judged.anaphor && !cue.topical.has(judged.topic)) return true;
   for (let index = cue.to; index < Math.min(context.sentence.to, cue.to + 4); index++) {
     const word = (tokens[index] as Token).norm;
     if (word !== 'from' && word !== 'of') continue;
@@ -476,17 +472,22 @@ function objectElsewhere(cue: Cue, context: SentenceContext): boolean {
   return false;
 }
 
+/** The "as" of "saw the plan as …" up to three tokens before `at` (not before `floor`), nearest first. */
+function asBefore(tokens: readonly Token[], at: number, floor: number): number | undefined {
+  for (let index = at - 1; index >= Math.max(floor, at - 3); index--)
+    if (tokens[index]?.norm === 'as') return index;
+  return undefined;
+}
+
 /** "… took effect", "… came into force" within a few words: the act is reported as done. */
 function takesEffect(tokens: readonly Token[], from: number, to: number): boolean {
   for (let index = from; index < Math.min(to, from + 12); index++) {
     const word = (tokens[index] as Token).norm;
     const before = tokens[index - 1]?.norm ?? '';
-    if (
-      word === 'effect' &&
-      (EFFECT_VERBS.has(before) || (before === 'into' && EFFECT_VERBS.has(tokens[index - 2]?.norm ?? '')))
-    )
+    // "came into effect", "entered into force"
+    const intoVerb = before === 'into' && EFFECT_VERBS.has(tokens[index - 2]?.norm ?? '');
+    if ((word === 'effect' && (EFFECT_VERBS.has(before) || intoVerb)) || (word === 'force' && intoVerb))
       return true;
-    if (word === 'force' && before === 'into' && EFFECT_VERBS.has(tokens[index - 2]?.norm ?? '')) return true;
   }
   return false;
 }
@@ -498,6 +499,11 @@ const EFFECT_VERBS = new Set(['took', 'taken', 'came', 'went', 'entered']);
 function holdsIt(tokens: readonly Token[], cue: Cue): boolean {
   for (let index = cue.from + 1; index < cue.to; index++) if (tokens[index]?.norm === 'it') return true;
   return false;
+}
+
+/** Words between a cue and a topic hit, on whichever side of the cue it stands. */
+function wordsApart(tokens: readonly Token[], cue: Cue, hit: TopicHit): number {
+  return hit.from >= cue.to ? words(tokens, cue.to, hit.from) : words(tokens, hit.to, cue.from);
 }
 
 function words(tokens: readonly Token[], from: number, to: number): number {

@@ -1,3 +1,4 @@
+import { MONTHS } from '../calendar.js';
 /** One parenthesised citation group as printed, before its year is known. */
 export interface RawCitation {
   readonly outlets: readonly string[];
@@ -7,20 +8,6 @@ export interface RawCitation {
   readonly offset: number;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const MONTH_NAMES =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 /** "May 28", "May 28-29", "May 28 and 29": the last day is the one cited. */
