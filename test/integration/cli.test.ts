@@ -94,8 +94,12 @@ describe('treatywatch CLI on the embedded local store', () => {
       actor: 'RUS',
       topic: 'ABM',
       stance: 'support',
-      evidence: [expect.objectContaining({ citation: [{ outlet: 'Interfax', date: '2000-06-20' }] })],
     });
+    for (const evidence of lines[0].stances[0].evidence)
+      expect(evidence).toMatchObject({
+        speaker: 'Igor Ivanov',
+        citation: [{ outlet: 'Interfax', date: '2000-06-20' }],
+      });
     expect(lines[1]).toEqual({
       file: join(input, 'empty.txt'),
       error: { code: 'empty', message: 'dispatch is empty (0 bytes)' },

@@ -4,12 +4,18 @@ import { defaultDictionaries } from '../../shared/domain/classify/dictionaries.j
 import { classifyDispatch } from '../../shared/domain/classify/index.js';
 import { parseDispatch } from '../../shared/domain/index.js';
 
+/**
+ * These tables test the rule reader, so they classify with the rules alone; the shipped
+ * classifier also weighs the trained model's reading (combine-stances.test.ts).
+ */
+const RULES = { ...defaultDictionaries(), stanceModel: null };
+
 /** A small dispatch: a header dated by its one citation, so offices resolve at that date. */
 function classify(body: string, { volume = 7, citation = '(Interfax, May 30)' } = {}) {
   const text = `Publication: Monitor Volume: ${volume} Issue: 101\n\n${body} ${citation}.`;
   const parsed = parseDispatch(new TextEncoder().encode(text), { receivedAt: '2026-11-22T00:00:00Z' });
   if (!parsed.ok) throw parsed.error;
-  return { dispatch: parsed.dispatch, classification: classifyDispatch(parsed.dispatch) };
+  return { dispatch: parsed.dispatch, classification: analyseDispatch(parsed.dispatch, RULES) };
 }
 
 const stancesOf = (body: string, options?: { volume?: number }) =>
@@ -401,10 +407,13 @@ describe('evidence', () => {
     }
   });
 
-  it('records the rules version that produced the labels', () => {
-    expect(classify('Moscow said the ABM treaty must stand').classification.rulesVersion).toMatch(
-      /^topics-.*\+actors-.*\+cues-/,
-    );
+  it('records the rules and model versions that produced the labels', () => {
+    // Prepare
+    const { dispatch } = classify('Moscow said the ABM treaty must stand');
+    // Act
+    const classification = classifyDispatch(dispatch);
+    // Assess
+    expect(classification.rulesVersion).toMatch(/^topics-.*\+actors-.*\+cues-.*\+model-[0-9a-f]{8}$/);
   });
 });
 

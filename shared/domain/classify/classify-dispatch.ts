@@ -9,11 +9,13 @@ import type {
   TopicLabel,
 } from './classification.js';
 import { type SentenceStructure, structureOf } from './clauses.js';
+import { combineStances } from './combine-stances.js';
 import { type Dictionaries, defaultDictionaries, perLayer } from './dictionaries.js';
 import { findMentions, type Mention } from './mentions.js';
 import { scan } from './scan.js';
 import { type Sentence, splitSentences } from './sentences.js';
 import { type Act, lastActOf, type Observation, observeSentence, type SentenceContext } from './stance.js';
+import { type ModelCandidate, modelCandidates } from './stance-features.js';
 import { type Token, TokenKind, tokenize } from './tokens.js';
 import { findTopicHits, type TopicHit } from './topics.js';
 
@@ -79,6 +81,7 @@ export function analyseDispatch(
 
   const analysisParagraph = closingAnalysis(dispatch);
   const observations: Observation[] = [];
+  const candidates: ModelCandidate[] = [];
   const holders: Mention[] = [];
   // Every list is in text order: one cursor per list walks it sentence by sentence.
   const cursors = perLayer(() => 0);
@@ -154,6 +157,7 @@ export function analyseDispatch(
     const sentenceObservations = observeSentence(context);
     lastAct = lastActOf(context) ?? lastAct;
     observations.push(...sentenceObservations);
+    if (dictionaries.stanceModel) candidates.push(...modelCandidates(context));
     trace?.({ ...context, observations: sentenceObservations });
     for (const frame of structure.frames) holders.push(...frame.holders);
     // "If Pyongyang goes ahead …": the subject of a condition does nothing in the dispatch.
@@ -169,7 +173,12 @@ export function analyseDispatch(
     if (sentenceTopics.length > 0) previousTopics = [...new Set(sentenceTopics.map((hit) => hit.topic))];
   }
 
-  const stances = stanceLabels(dispatch, observations);
+  const ruleStances = stanceLabels(dispatch, observations);
+  const stances = dictionaries.stanceModel
+    ? combineStances(ruleStances, candidates, dictionaries.stanceModel, (sentence, speaker) =>
+        evidenceOf(dispatch, sentence, speaker.speaker),
+      )
+    : ruleStances;
   return {
     rulesVersion: dictionaries.version,
     topics,

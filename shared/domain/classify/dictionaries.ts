@@ -1,9 +1,11 @@
 import * as z from '../../zod.js';
 import actorsData from './data/actors.json' with { type: 'json' };
 import cuesData from './data/cues.json' with { type: 'json' };
+import stanceModelData from './data/stance-model.json' with { type: 'json' };
 import topicsData from './data/topics.json' with { type: 'json' };
 import { GROUP_SIZES } from './grammar.js';
 import { PhraseSyntaxError, PhraseTrie } from './phrase-trie.js';
+import { compileStanceModel, type StanceModel, stanceModelSchema } from './stance-model.js';
 import { TokenKind, tokenize } from './tokens.js';
 
 /** A dictionary file that does not have the expected shape: named, with the first problem. */
@@ -179,6 +181,8 @@ export interface Dictionaries {
   readonly actors: ActorsData;
   readonly lexicon: PhraseTrie<LexValue>;
   readonly nominal: ReadonlySet<string>;
+  /** The trained second reader of stances; null: the rules alone decide. */
+  readonly stanceModel: StanceModel | null;
 }
 
 function parse<T>(schema: z.ZodMiniType<T>, data: unknown, file: string): T {
@@ -220,10 +224,19 @@ function sharedSurnames(people: readonly PersonEntry[]): Map<string, PersonEntry
 const PRONOUNS = ['he', 'his', 'she', 'her', 'him', 'it'];
 
 /** Validates dictionary data and compiles it into one phrase trie; a user's own files go through the same checks. */
-export function compileDictionaries(data: { topics: unknown; actors: unknown; cues: unknown }): Dictionaries {
+export function compileDictionaries(data: {
+  topics: unknown;
+  actors: unknown;
+  cues: unknown;
+  stanceModel?: unknown;
+}): Dictionaries {
   const topics = parse(topicsSchema, data.topics, 'topics.json');
   const actors = parse(actorsSchema, data.actors, 'actors.json');
   const cues = parse(cuesSchema, data.cues, 'cues.json');
+  const stanceModel =
+    data.stanceModel === undefined
+      ? null
+      : compileStanceModel(parse(stanceModelSchema, data.stanceModel, 'stance-model.json'));
   const lexicon = new PhraseTrie<LexValue>();
   let file = 'topics.json';
   const add = (phrase: string, value: LexValue, casing: 'any' | 'proper' | 'exact' = 'any') => {
@@ -322,12 +335,18 @@ export function compileDictionaries(data: { topics: unknown; actors: unknown; cu
   }
 
   return {
-    version: [topics.version, actors.version, cues.version].join('+'),
+    version: [
+      topics.version,
+      actors.version,
+      cues.version,
+      ...(stanceModel ? [stanceModel.version] : []),
+    ].join('+'),
     topics: Object.entries(topics.topics).map(([topic, entry]) => ({ topic, label: entry.label })),
     minimumTopicScore: topics.minimumScore,
     actors,
     lexicon,
     nominal: new Set(cues.nominal.map((word) => word.toLowerCase())),
+    stanceModel,
   };
 }
 
@@ -355,6 +374,11 @@ let shipped: Dictionaries | undefined;
  * a function that never classifies (the digest, the query API) does not pay for it at cold start.
  */
 export function defaultDictionaries(): Dictionaries {
-  shipped ??= compileDictionaries({ topics: topicsData, actors: actorsData, cues: cuesData });
+  shipped ??= compileDictionaries({
+    topics: topicsData,
+    actors: actorsData,
+    cues: cuesData,
+    stanceModel: stanceModelData,
+  });
   return shipped;
 }

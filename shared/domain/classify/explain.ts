@@ -1,7 +1,12 @@
 import type { Dispatch } from '../dispatch.js';
 import { analyseDispatch, type SentenceTrace } from './classify-dispatch.js';
 import { type Dictionaries, defaultDictionaries } from './dictionaries.js';
+import { featuresOf, modelCandidates } from './stance-features.js';
+import { classProbabilities, logitsOf, MODEL_CLASSES, type StanceModel } from './stance-model.js';
 import type { Token } from './tokens.js';
+
+/** How many of a model reading's features are shown: the ones that pushed it most. */
+const SHOWN_FEATURES = 3;
 
 /**
  * A readable account of how each sentence was read: who is mentioned, who speaks, which clause
@@ -50,10 +55,30 @@ export function explainDispatch(
       lines.push(
         `   => ${observation.actor} ${observation.topic} ${observation.polarity} (${observation.weight.toFixed(2)}${observation.earlier ? ', earlier' : ''}) via ${observation.speaker.speaker}`,
       );
+    if (dictionaries.stanceModel) lines.push(...modelReadings(trace, dictionaries.stanceModel));
   };
   const classification = analyseDispatch(dispatch, dictionaries, describe);
   lines.push('', 'stances:');
   for (const stance of classification.stances)
     lines.push(`   ${stance.actor} ${stance.topic} ${stance.stance} (${stance.confidence})`);
   return lines;
+}
+
+/** The model's reading of each holder and topic: its surest class and the features behind it. */
+function modelReadings(trace: SentenceTrace, model: StanceModel): string[] {
+  return modelCandidates(trace)
+    .filter((candidate) => model.topics.has(candidate.topic))
+    .map((candidate) => {
+      const features = featuresOf(candidate);
+      const probabilities = classProbabilities(logitsOf(model, features));
+      const scores = MODEL_CLASSES.map((_, index) => probabilities[index + 1] ?? 0);
+      const best = scores.indexOf(Math.max(...scores));
+      const pushes = [...new Set(features)]
+        .map((feature) => ({ feature, weight: model.weights.get(feature)?.[best] ?? 0 }))
+        .filter((item) => item.weight > 0)
+        .sort((a, b) => b.weight - a.weight)
+        .slice(0, SHOWN_FEATURES)
+        .map((item) => `${item.feature.slice(item.feature.indexOf('|') + 1)} +${item.weight}`);
+      return `   model ${candidate.actor} ${candidate.topic} ${MODEL_CLASSES[best]} ${(scores[best] ?? 0).toFixed(2)} via ${candidate.speaker.speaker} (${candidate.holder[0]?.split(':')[1]})${pushes.length > 0 ? `: ${pushes.join(', ')}` : ''}`;
+    });
 }

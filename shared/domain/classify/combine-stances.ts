@@ -1,0 +1,99 @@
+import type { Evidence, Stance, StanceLabel } from './classification.js';
+import type { Mention } from './mentions.js';
+import type { Sentence } from './sentences.js';
+import type { ModelCandidate } from './stance-features.js';
+import { classProbabilities, logitsOf, MODEL_CLASSES, type StanceModel } from './stance-model.js';
+
+const MAX_EVIDENCE = 3;
+/** A rule label below this confidence still counts this much: the rules found a reading. */
+const RULE_FLOOR = 0.5;
+/** A sentence the model reads at this probability or more is shown as evidence for its class. */
+const EVIDENCE_PROBABILITY = 0.5;
+
+/** One sentence's reading by the model: which class, how sure, and whose words. */
+interface ScoredCandidate {
+  readonly candidate: ModelCandidate;
+  readonly probabilities: readonly [number, number, number, number];
+}
+
+/**
+ * Two readers, one label. For each actor and topic, each class scores the model's probability
+ * that some sentence expresses it (1 − ∏(1 − p) over the pair's sentences) plus the rules'
+ * confidence when the rules chose that class. The best class is the stance when its score reaches
+ * the model's threshold; its confidence is the mean of the two readers. Topics the model was not
+ * trained on keep the rules' labels unchanged.
+ */
+export function combineStances(
+  ruleStances: readonly StanceLabel[],
+  candidates: readonly ModelCandidate[],
+  model: StanceModel,
+  evidenceOf: (sentence: Sentence, speaker: Mention) => Evidence,
+): StanceLabel[] {
+  const byPair = new Map<string, ScoredCandidate[]>();
+  // The words around a topic phrase are shared by every holder of its sentence: weigh them once.
+  const around = new Map<readonly string[], readonly [number, number, number]>();
+  for (const candidate of candidates) {
+    if (!model.topics.has(candidate.topic)) continue;
+    const key = `${candidate.actor}|${candidate.topic}`;
+    let words = around.get(candidate.around);
+    if (!words) {
+      words = logitsOf(model, candidate.around);
+      around.set(candidate.around, words);
+    }
+    const scored = { candidate, probabilities: classProbabilities(words, logitsOf(model, candidate.holder)) };
+    const list = byPair.get(key);
+    if (list) list.push(scored);
+    else byPair.set(key, [scored]);
+  }
+  const rules = new Map(ruleStances.map((stance) => [`${stance.actor}|${stance.topic}`, stance]));
+  const pairs = [...new Set([...rules.keys(), ...byPair.keys()])];
+  return pairs.flatMap((key) => {
+    const rule = rules.get(key);
+    if (rule && !model.topics.has(rule.topic)) return [rule];
+    const readings = byPair.get(key) ?? [];
+    const scores = MODEL_CLASSES.map((stance, index) => {
+      const seen = 1 - readings.reduce((none, reading) => none * (1 - atClass(reading, index)), 1);
+      return seen + (rule?.stance === stance ? Math.max(RULE_FLOOR, rule.confidence) : 0);
+    });
+    const best = scores.indexOf(Math.max(...scores));
+    const score = scores[best] ?? 0;
+    const stance = MODEL_CLASSES[best] as Stance;
+    if (score < model.threshold) return [];
+    const first = readings[0]?.candidate;
+    const actor = rule?.actor ?? first?.actor;
+    const topic = rule?.topic ?? first?.topic;
+    if (actor === undefined || topic === undefined) return [];
+    return [
+      {
+        actor,
+        topic,
+        stance,
+        confidence: Math.round((Math.min(2, score) / 2) * 100) / 100,
+        evidence: evidenceFor(rule?.stance === stance ? rule.evidence : [], readings, best, evidenceOf),
+      },
+    ];
+  });
+}
+
+const atClass = (reading: ScoredCandidate, index: number) => reading.probabilities[index + 1] ?? 0;
+
+/** The rules' sentences first, then the model's surest, one per sentence; never none. */
+function evidenceFor(
+  fromRules: readonly Evidence[],
+  readings: readonly ScoredCandidate[],
+  index: number,
+  evidenceOf: (sentence: Sentence, speaker: Mention) => Evidence,
+): Evidence[] {
+  const evidence = [...fromRules];
+  const shown = new Set(evidence.map((item) => item.start));
+  const surest = [...readings].sort((a, b) => atClass(b, index) - atClass(a, index));
+  for (const [rank, reading] of surest.entries()) {
+    if (evidence.length >= MAX_EVIDENCE) break;
+    const { sentence, speaker } = reading.candidate;
+    if (shown.has(sentence.start)) continue;
+    if (atClass(reading, index) < EVIDENCE_PROBABILITY && (rank > 0 || evidence.length > 0)) continue;
+    shown.add(sentence.start);
+    evidence.push(evidenceOf(sentence, speaker));
+  }
+  return evidence;
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { Evidence, StanceLabel } from '../../shared/domain/classify/classification.js';
+import { combineStances } from '../../shared/domain/classify/combine-stances.js';
+import type { Mention } from '../../shared/domain/classify/mentions.js';
+import type { Sentence } from '../../shared/domain/classify/sentences.js';
+import type { ModelCandidate } from '../../shared/domain/classify/stance-features.js';
+import { compileStanceModel } from '../../shared/domain/classify/stance-model.js';
+
+/** A model that knows "backed" (support), "condemned" (oppose), and "mild" and "faint" (weak support). */
+const MODEL = compileStanceModel({
+  version: 'model-test',
+  trainedOn: 'a table',
+  topics: ['ABM'],
+  threshold: 0.85,
+  weights: {
+    'ABM|w:backed': [6, 0, 0],
+    'ABM|w:condemned': [0, 6, 0],
+    'ABM|w:mild': [1.2, 0, 0],
+    'ABM|w:faint': [0.8, 0, 0],
+  },
+});
+
+const sentence = (index: number): Sentence => ({
+  index,
+  paragraph: 0,
+  start: index * 100,
+  end: index * 100 + 50,
+  text: `sentence ${index}`,
+  from: index * 10,
+  to: index * 10 + 9,
+});
+const speaker: Mention = {
+  from: 0,
+  to: 1,
+  kind: 'state',
+  actors: ['RUS'],
+  speaker: 'Moscow',
+  possessive: false,
+};
+const reading = (index: number, word: string, topic = 'ABM'): ModelCandidate => ({
+  actor: 'RUS',
+  topic,
+  sentence: sentence(index),
+  speaker,
+  around: [`${topic}|w:${word}`],
+  holder: [],
+});
+const evidenceOf = (at: Sentence, who: Mention): Evidence => ({
+  text: at.text,
+  start: at.start,
+  end: at.end,
+  speaker: who.speaker,
+  citation: null,
+});
+const rule = (stance: StanceLabel['stance'], confidence: number, topic = 'ABM'): StanceLabel => ({
+  actor: 'RUS',
+  topic,
+  stance,
+  confidence,
+  evidence: [{ text: 'rule sentence', start: 1000, end: 1013, speaker: 'Moscow', citation: null }],
+});
+const summary = (labels: readonly StanceLabel[]) =>
+  labels.map(
+    (label) =>
+      `${label.topic} ${label.stance} ${label.confidence} [${label.evidence.map((item) => item.text).join(' | ')}]`,
+  );
+
+describe('combining the rules and the model', () => {
+  it.each([
+    ['a sure rule label stands alone', [rule('support', 0.9)], [], ['ABM support 0.45 [rule sentence]']],
+    ['an unsure rule label the model does not share is dropped', [rule('support', 0.5)], [], []],
+    [
+      'an unsure rule label the model shares stands, with both readers’ sentences',
+      [rule('support', 0.5)],
+      [reading(1, 'mild')],
+      ['ABM support 0.51 [rule sentence | sentence 1]'],
+    ],
+    ['a sure model reading stands alone', [], [reading(2, 'backed')], ['ABM support 0.5 [sentence 2]']],
+    [
+      'a sure model reading outweighs an unsure rule label of another class',
+      [rule('support', 0.5)],
+      [reading(3, 'condemned')],
+      ['ABM oppose 0.5 [sentence 3]'],
+    ],
+    ['one weak reading is not enough', [], [reading(4, 'mild')], []],
+    [
+      'weak readings in several sentences add up',
+      [],
+      [reading(4, 'mild'), reading(5, 'mild'), reading(6, 'mild')],
+      ['ABM support 0.45 [sentence 4 | sentence 5 | sentence 6]'],
+    ],
+    [
+      'a topic the model was not trained on keeps the rules’ label as it is',
+      [rule('support', 0.4, 'CTBT')],
+      [reading(7, 'condemned', 'CTBT')],
+      ['CTBT support 0.4 [rule sentence]'],
+    ],
+  ])('%s', (_name, rules, readings, expected) => {
+    // Act
+    const labels = combineStances(rules, readings, MODEL, evidenceOf);
+    // Assess
+    expect(summary(labels)).toEqual(expected);
+  });
+
+  it('never gives a label without evidence', () => {
+    // Prepare: many faint readings, none sure enough to be shown on its own merits
+    const readings = Array.from({ length: 8 }, (_, index) => reading(index, 'faint'));
+    // Act
+    const labels = combineStances([], readings, MODEL, evidenceOf);
+    // Assess: the surest one is shown
+    expect(summary(labels)).toEqual(['ABM support 0.49 [sentence 0]']);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { analyseDispatch } from '../../shared/domain/classify/classify-dispatch.js';
+import actors from '../../shared/domain/classify/data/actors.json' with { type: 'json' };
+import cues from '../../shared/domain/classify/data/cues.json' with { type: 'json' };
+import stanceModel from '../../shared/domain/classify/data/stance-model.json' with { type: 'json' };
+import topics from '../../shared/domain/classify/data/topics.json' with { type: 'json' };
+import {
+  compileDictionaries,
+  DictionaryError,
+  defaultDictionaries,
+} from '../../shared/domain/classify/dictionaries.js';
+import {
+  classProbabilities,
+  compileStanceModel,
+  logitsOf,
+} from '../../shared/domain/classify/stance-model.js';
+import { parseDispatch } from '../../shared/domain/index.js';
+
+function dispatchOf(body: string) {
+  const text = `Publication: Monitor Volume: 7 Issue: 101\n\n${body} (Interfax, May 30).`;
+  const parsed = parseDispatch(new TextEncoder().encode(text), { receivedAt: '2026-11-22T00:00:00Z' });
+  if (!parsed.ok) throw parsed.error;
+  return parsed.dispatch;
+}
+const stancesOf = (body: string, dictionaries = defaultDictionaries()) =>
+  analyseDispatch(dispatchOf(body), dictionaries).stances.map(
+    (stance) => `${stance.actor} ${stance.topic} ${stance.stance}`,
+  );
+
+describe('the stance model', () => {
+  it('sums the weights of the features it knows and ignores the rest', () => {
+    // Prepare
+    const model = compileStanceModel({
+      version: 'model-test',
+      trainedOn: 'a table',
+      topics: ['ABM'],
+      threshold: 0.85,
+      weights: { a: [1, 0, -1], b: [0.5, 2, 0] },
+    });
+    // Act
+    const logits = logitsOf(model, ['a', 'b', 'a', 'unknown']);
+    const probabilities = classProbabilities(logits);
+    // Assess
+    expect(logits).toEqual([2.5, 2, -2]);
+    expect(probabilities.reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 12);
+    expect(probabilities[1]).toBeCloseTo(
+      Math.exp(2.5) / (1 + Math.exp(2.5) + Math.exp(2) + Math.exp(-2)),
+      12,
+    );
+  });
+
+  it('ships trained on the three topics, and names its version in the rules version', () => {
+    // Act
+    const dictionaries = defaultDictionaries();
+    // Assess
+    expect([...(dictionaries.stanceModel?.topics ?? [])].sort()).toEqual(['ABM', 'NMD', 'START']);
+    expect(dictionaries.version.endsWith(`+${stanceModel.version}`)).toBe(true);
+  });
+
+  it('names the file of a malformed model', () => {
+    // Prepare
+    const broken = { ...stanceModel, weights: { 'ABM|w:withdraw': [1, 2] } };
+    // Act
+    const compile = () => compileDictionaries({ topics, actors, cues, stanceModel: broken });
+    // Assess
+    expect(compile).toThrow(DictionaryError);
+    expect(compile).toThrow(/^stance-model\.json: weights/);
+  });
+
+  it.each([
+    [
+      'the model confirms an unsure rule reading',
+      'Foreign Minister Igor Ivanov called the ABM treaty the cornerstone of strategic stability.',
+      ['RUS ABM support'],
+    ],
+    [
+      'the model reads a position the rules leave unread: a "relic of the Cold War"',
+      'President Bush said the ABM treaty was a relic of the Cold War that prevented America from defending itself.',
+      ['USA ABM oppose'],
+    ],
+    [
+      'a newspaper’s argument stays nobody’s position',
+      'Nezavisimaya Gazeta argued that the Kremlin would be wiser to bargain over the ABM treaty while it still could.',
+      [],
+    ],
+  ])('shipped: %s', (_name, body, expected) => {
+    // Act & Assess
+    expect(stancesOf(body)).toEqual(expected);
+  });
+
+  it('leaves a topic a user added to the rules alone', () => {
+    // Prepare: a test-ban topic the model was never trained on, and a cue for it
+    const withCtbt = {
+      ...topics,
+      topics: {
+        ...topics.topics,
+        CTBT: { label: 'Comprehensive Test Ban Treaty', phrases: [{ text: 'test ban treaty', weight: 2 }] },
+      },
+    };
+    const ctbtCues = {
+      ...cues,
+      topics: { ...cues.topics, CTBT: { support: ['ratify'], oppose: [], mixed: [] } },
+    };
+    const dictionaries = compileDictionaries({ topics: withCtbt, actors, cues: ctbtCues, stanceModel });
+    const body = 'Foreign Minister Igor Ivanov said Russia would ratify the test ban treaty.';
+    // Act
+    const withModel = stancesOf(body, dictionaries);
+    const rulesAlone = stancesOf(body, { ...dictionaries, stanceModel: null });
+    // Assess
+    expect(rulesAlone).toContain('RUS CTBT support');
+    expect(withModel).toEqual(rulesAlone);
+  });
+});
