@@ -68,6 +68,21 @@ describe('the model’s candidates', () => {
     expect(second?.around).toContain('ABM|inherited');
   });
 
+  it('gives a quotation with no speaker of its own to the last speaker', () => {
+    // Act
+    const candidates = candidatesOf(
+      'Foreign Minister Igor Ivanov told reporters that Moscow had not changed its view. “The ABM treaty is the cornerstone of strategic stability and must be preserved.”',
+    );
+    // Assess
+    const quoted = candidates.find((candidate) => candidate.sentence.index === 1);
+    expect(quoted).toMatchObject({
+      actor: 'RUS',
+      topic: 'ABM',
+      holder: ['ABM|role:quoted', 'ABM|kind:person'],
+    });
+    expect(quoted?.speaker.speaker).toBe('Igor Ivanov');
+  });
+
   it('holds a newspaper’s argument about a government for nobody', () => {
     // Act
     const candidates = candidatesOf(

@@ -31,7 +31,7 @@ export const featuresOf = (candidate: ModelCandidate): string[] => [...candidate
 
 interface Holder {
   readonly mention: Mention;
-  readonly role: 'speech' | 'subject' | 'possessive';
+  readonly role: 'speech' | 'subject' | 'possessive' | 'quoted';
 }
 
 interface TopicSpan {
@@ -64,6 +64,9 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
       holders.push({ mention, role: subject.possessive ? 'possessive' : 'subject' });
     }
   }
+  // A quotation with no speaker of its own is the last speaker's, as the rules read it.
+  if (holders.length === 0 && structure.quotes.length > 0)
+    for (const mention of context.lastSpeaker ?? []) holders.push({ mention, role: 'quoted' });
   if (holders.length === 0) return [];
   const spans: TopicSpan[] = context.topics.map(({ topic, from, to }) => ({
     topic,
