@@ -6,7 +6,7 @@ import type { Sentence } from '../../shared/domain/classify/sentences.js';
 import type { ModelCandidate } from '../../shared/domain/classify/stance-features.js';
 import { compileStanceModel } from '../../shared/domain/classify/stance-model.js';
 
-/** A model that knows "backed" (support), "condemned" (oppose), and "mild" and "faint" (weak support). */
+/** A model that knows "backed" (support), "condemned" (oppose), and "fair", "mild" and "faint" (ever weaker support). */
 const MODEL = compileStanceModel({
   version: 'model-test',
   trainedOn: 'a table',
@@ -15,6 +15,7 @@ const MODEL = compileStanceModel({
   weights: {
     'ABM|w:backed': [6, 0, 0],
     'ABM|w:condemned': [0, 6, 0],
+    'ABM|w:fair': [2.2, 0, 0],
     'ABM|w:mild': [1.2, 0, 0],
     'ABM|w:faint': [0.8, 0, 0],
   },
@@ -42,6 +43,7 @@ const reading = (index: number, word: string, topic = 'ABM'): ModelCandidate => 
   topic,
   sentence: sentence(index),
   speaker,
+  role: 'speech',
   around: [`${topic}|w:${word}`],
   holder: [],
 });
@@ -67,27 +69,34 @@ const summary = (labels: readonly StanceLabel[]) =>
 
 describe('combining the rules and the model', () => {
   it.each([
-    ['a sure rule label stands alone', [rule('support', 0.9)], [], ['ABM support 0.45 [rule sentence]']],
+    ['a sure rule label stands alone', [rule('support', 0.9)], [], ['ABM support 0.9 [rule sentence]']],
     ['an unsure rule label the model does not share is dropped', [rule('support', 0.5)], [], []],
+    ['a fair model reading alone is not enough', [], [reading(1, 'fair')], []],
     [
-      'an unsure rule label the model shares stands, with both readers’ sentences',
+      'an unsure rule label and a fair model reading that agree stand together, with both readers’ sentences',
       [rule('support', 0.5)],
-      [reading(1, 'mild')],
-      ['ABM support 0.51 [rule sentence | sentence 1]'],
+      [reading(1, 'fair')],
+      ['ABM support 0.88 [rule sentence | sentence 1]'],
     ],
-    ['a sure model reading stands alone', [], [reading(2, 'backed')], ['ABM support 0.5 [sentence 2]']],
+    ['a sure model reading stands alone', [], [reading(2, 'backed')], ['ABM support 0.99 [sentence 2]']],
     [
-      'a sure model reading outweighs an unsure rule label of another class',
+      'a sure model reading outweighs an unsure rule label of another stance',
       [rule('support', 0.5)],
       [reading(3, 'condemned')],
-      ['ABM oppose 0.5 [sentence 3]'],
+      ['ABM oppose 0.99 [sentence 3]'],
     ],
     ['one weak reading is not enough', [], [reading(4, 'mild')], []],
     [
       'weak readings in several sentences add up',
       [],
       [reading(4, 'mild'), reading(5, 'mild'), reading(6, 'mild')],
-      ['ABM support 0.45 [sentence 4 | sentence 5 | sentence 6]'],
+      ['ABM support 0.89 [sentence 4 | sentence 5 | sentence 6]'],
+    ],
+    [
+      'readings of one sentence (its speaker and its subject) count once',
+      [],
+      [reading(4, 'mild'), reading(4, 'mild'), reading(4, 'mild')],
+      [],
     ],
     [
       'a topic the model was not trained on keeps the rules’ label as it is',
@@ -108,6 +117,6 @@ describe('combining the rules and the model', () => {
     // Act
     const labels = combineStances([], readings, MODEL, evidenceOf);
     // Assess: the surest one is shown
-    expect(summary(labels)).toEqual(['ABM support 0.49 [sentence 0]']);
+    expect(summary(labels)).toEqual(['ABM support 0.99 [sentence 0]']);
   });
 });

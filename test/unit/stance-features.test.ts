@@ -40,7 +40,7 @@ describe('the model’s candidates', () => {
     );
   });
 
-  it('gives the model the cue lexicon’s polarities, turned round by a negator before them', () => {
+  it('gives the model the cue lexicon’s polarities, marked when a negator stands just before them', () => {
     // Act
     const [first] = candidatesOf(
       'Foreign Minister Igor Ivanov said Russia would never agree to abandon the ABM treaty.',
@@ -81,6 +81,44 @@ describe('the model’s candidates', () => {
       holder: ['ABM|role:quoted', 'ABM|kind:person'],
     });
     expect(quoted?.speaker.speaker).toBe('Igor Ivanov');
+  });
+
+  it('reads a quotation as its speaker’s, not as the words of those it names', () => {
+    // Act
+    const candidates = candidatesOf(
+      'Foreign Minister Igor Ivanov told reporters that Moscow had not changed its view. “The United States must not tear up the ABM treaty.”',
+    );
+    // Assess
+    const quoted = candidates.filter((candidate) => candidate.sentence.index === 1);
+    expect(quoted.map((candidate) => `${candidate.actor} ${candidate.role}`)).toEqual(['RUS quoted']);
+  });
+
+  it('reads nothing of a condition: neither its subject nor its words', () => {
+    // Act
+    const candidates = candidatesOf(
+      'If the United States abandons the ABM treaty, Russia will withdraw from START II.',
+    );
+    // Assess
+    expect(candidates.map((candidate) => `${candidate.actor} ${candidate.topic}`)).toEqual(['RUS START']);
+    expect(candidates[0]?.around).not.toContain('START|w:abandons');
+    expect(candidates[0]?.around).toContain('START|w:withdraw');
+  });
+
+  it('leaves a possessive to the rules: "Washington’s plans" are not what Moscow opposed', () => {
+    // Act
+    const candidates = candidatesOf('Moscow opposed Washington’s plans for a national missile defense.');
+    // Assess
+    expect(candidates.map((candidate) => candidate.actor)).toEqual(['RUS']);
+  });
+
+  it('reads every phrase of a topic in a sentence', () => {
+    // Act
+    const candidates = candidatesOf(
+      'Foreign Minister Igor Ivanov said Russia would defend the ABM treaty and that any change to the ABM treaty needed Russia’s consent.',
+    );
+    // Assess
+    const readings = new Set(candidates.map((candidate) => candidate.around));
+    expect(readings.size).toBe(2);
   });
 
   it('holds a newspaper’s argument about a government for nobody', () => {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { softmax, trainLogisticRegression } from '../../eval/logistic-regression.js';
 import { analyseDispatch } from '../../shared/domain/classify/classify-dispatch.js';
 import actors from '../../shared/domain/classify/data/actors.json' with { type: 'json' };
 import cues from '../../shared/domain/classify/data/cues.json' with { type: 'json' };
@@ -47,6 +49,52 @@ describe('the stance model', () => {
       Math.exp(2.5) / (1 + Math.exp(2.5) + Math.exp(2) + Math.exp(-2)),
       12,
     );
+  });
+
+  it('reads a trained model exactly as the trainer scores it', () => {
+    // Prepare: a toy model trained the way `npm run train` trains the real one
+    const examples = [
+      { features: ['ABM|bias', 'ABM|w:preserve'], label: 1 },
+      { features: ['ABM|bias', 'ABM|w:scrap'], label: 2 },
+      { features: ['ABM|bias', 'ABM|w:reserve'], label: 3 },
+      { features: ['ABM|bias'], label: 0 },
+    ];
+    const trained = trainLogisticRegression(examples, {
+      classes: 4,
+      epochs: 50,
+      l2: 0.001,
+      learningRate: 0.5,
+      prune: 0,
+    });
+    const triple = ([s = 0, o = 0, m = 0]: number[]): [number, number, number] => [s, o, m];
+    const weights = Object.fromEntries([...trained].map(([feature, values]) => [feature, triple(values)]));
+    const model = compileStanceModel({
+      version: 'toy',
+      trainedOn: '',
+      topics: ['ABM'],
+      threshold: 0.5,
+      weights,
+    });
+    const withReference = new Map([...trained].map(([feature, values]) => [feature, [0, ...values]]));
+    for (const { features } of examples) {
+      // Act
+      const read = classProbabilities(logitsOf(model, features));
+      const scored = softmax(withReference, features, 4);
+      // Assess
+      read.forEach((probability, index) => expect(probability).toBeCloseTo(scored[index] ?? Number.NaN, 12));
+    }
+  });
+
+  it('ships with a version that is the hash of what it was trained to', () => {
+    // Prepare
+    const { topics: trainedTopics, threshold, weights } = stanceModel;
+    // Act
+    const digest = createHash('sha256')
+      .update(JSON.stringify({ topics: trainedTopics, threshold, weights }))
+      .digest('hex')
+      .slice(0, 8);
+    // Assess: a hand-edited weight shows as a stale version
+    expect(stanceModel.version).toBe(`model-${digest}`);
   });
 
   it('ships trained on the three topics, and names its version in the rules version', () => {

@@ -1,8 +1,8 @@
-import type { Evidence, Stance, StanceLabel } from './classification.js';
+import type { Evidence, StanceLabel } from './classification.js';
 import type { Mention } from './mentions.js';
 import type { Sentence } from './sentences.js';
 import type { ModelCandidate } from './stance-features.js';
-import { classProbabilities, logitsOf, MODEL_CLASSES, type StanceModel } from './stance-model.js';
+import { classProbabilities, logitsOf, MODEL_STANCES, type StanceModel } from './stance-model.js';
 
 const MAX_EVIDENCE = 3;
 /** A rule label below this confidence still counts this much: the rules found a reading. */
@@ -17,11 +17,12 @@ interface ScoredCandidate {
 }
 
 /**
- * Two readers, one label. For each actor and topic, each class scores the model's probability
- * that some sentence expresses it (1 − ∏(1 − p) over the pair's sentences) plus the rules'
- * confidence when the rules chose that class. The best class is the stance when its score reaches
- * the model's threshold; its confidence is the mean of the two readers. Topics the model was not
- * trained on keep the rules' labels unchanged.
+ * Two readers, one label. For each actor and topic, each stance has the model's probability that
+ * some sentence says it (1 − ∏(1 − p) over the pair's sentences, each sentence counted once at its
+ * surest reading) and the rules' confidence when the rules chose it (at least 0.5). The two are
+ * combined the same way, 1 − (1 − model)(1 − rules); the best stance is the label when that reaches
+ * the model's threshold, and it is the label's confidence. Topics the model was not trained on keep
+ * the rules' labels unchanged.
  */
 export function combineStances(
   ruleStances: readonly StanceLabel[],
@@ -51,14 +52,14 @@ export function combineStances(
     const rule = rules.get(key);
     if (rule && !model.topics.has(rule.topic)) return [rule];
     const readings = byPair.get(key) ?? [];
-    const scores = MODEL_CLASSES.map((stance, index) => {
-      const seen = 1 - readings.reduce((none, reading) => none * (1 - atClass(reading, index)), 1);
-      return seen + (rule?.stance === stance ? Math.max(RULE_FLOOR, rule.confidence) : 0);
+    const scores = MODEL_STANCES.map((stance, index) => {
+      const seen = either(surestPerSentence(readings, index));
+      return either([seen, rule?.stance === stance ? Math.max(RULE_FLOOR, rule.confidence) : 0]);
     });
-    const best = scores.indexOf(Math.max(...scores));
-    const score = scores[best] ?? 0;
-    const stance = MODEL_CLASSES[best] as Stance;
-    if (score < model.threshold) return [];
+    const score = Math.max(...scores);
+    const best = scores.indexOf(score);
+    const stance = MODEL_STANCES[best];
+    if (stance === undefined || score < model.threshold) return [];
     const first = readings[0]?.candidate;
     const actor = rule?.actor ?? first?.actor;
     const topic = rule?.topic ?? first?.topic;
@@ -68,7 +69,7 @@ export function combineStances(
         actor,
         topic,
         stance,
-        confidence: Math.round((Math.min(2, score) / 2) * 100) / 100,
+        confidence: Math.round(score * 100) / 100,
         evidence: evidenceFor(rule?.stance === stance ? rule.evidence : [], readings, best, evidenceOf),
       },
     ];
@@ -76,6 +77,20 @@ export function combineStances(
 }
 
 const atClass = (reading: ScoredCandidate, index: number) => reading.probabilities[index + 1] ?? 0;
+
+/** The chance that at least one of several independent readings is right. */
+const either = (probabilities: readonly number[]) =>
+  1 - probabilities.reduce((none, probability) => none * (1 - probability), 1);
+
+/** A sentence's speaker and subject readings share its words: it counts once, at its surest. */
+function surestPerSentence(readings: readonly ScoredCandidate[], index: number): number[] {
+  const surest = new Map<number, number>();
+  for (const reading of readings) {
+    const at = reading.candidate.sentence.index;
+    surest.set(at, Math.max(surest.get(at) ?? 0, atClass(reading, index)));
+  }
+  return [...surest.values()];
+}
 
 /** The rules' sentences first, then the model's surest, one per sentence; never none. */
 function evidenceFor(

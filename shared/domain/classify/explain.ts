@@ -2,7 +2,7 @@ import type { Dispatch } from '../dispatch.js';
 import { analyseDispatch, type SentenceTrace } from './classify-dispatch.js';
 import { type Dictionaries, defaultDictionaries } from './dictionaries.js';
 import { featuresOf, modelCandidates } from './stance-features.js';
-import { classProbabilities, logitsOf, MODEL_CLASSES, type StanceModel } from './stance-model.js';
+import { classProbabilities, logitsOf, MODEL_STANCES, type StanceModel } from './stance-model.js';
 import type { Token } from './tokens.js';
 
 /** How many of a model reading's features are shown: the ones that pushed it most. */
@@ -64,14 +64,14 @@ export function explainDispatch(
   return lines;
 }
 
-/** The model's reading of each holder and topic: its surest class and the features behind it. */
+/** The model's reading of each holder and topic: its surest stance, how likely no stance is, and the features behind it. */
 function modelReadings(trace: SentenceTrace, model: StanceModel): string[] {
   return modelCandidates(trace)
     .filter((candidate) => model.topics.has(candidate.topic))
     .map((candidate) => {
       const features = featuresOf(candidate);
       const probabilities = classProbabilities(logitsOf(model, features));
-      const scores = MODEL_CLASSES.map((_, index) => probabilities[index + 1] ?? 0);
+      const scores = MODEL_STANCES.map((_, index) => probabilities[index + 1] ?? 0);
       const best = scores.indexOf(Math.max(...scores));
       const pushes = [...new Set(features)]
         .map((feature) => ({ feature, weight: model.weights.get(feature)?.[best] ?? 0 }))
@@ -79,6 +79,7 @@ function modelReadings(trace: SentenceTrace, model: StanceModel): string[] {
         .sort((a, b) => b.weight - a.weight)
         .slice(0, SHOWN_FEATURES)
         .map((item) => `${item.feature.slice(item.feature.indexOf('|') + 1)} +${item.weight}`);
-      return `   model ${candidate.actor} ${candidate.topic} ${MODEL_CLASSES[best]} ${(scores[best] ?? 0).toFixed(2)} via ${candidate.speaker.speaker} (${candidate.holder[0]?.split(':')[1]})${pushes.length > 0 ? `: ${pushes.join(', ')}` : ''}`;
+      const none = probabilities[0].toFixed(2);
+      return `   model ${candidate.actor} ${candidate.topic} ${MODEL_STANCES[best]} ${(scores[best] ?? 0).toFixed(2)} (no stance ${none}) via ${candidate.speaker.speaker} (${candidate.role})${pushes.length > 0 ? `: ${pushes.join(', ')}` : ''}`;
     });
 }

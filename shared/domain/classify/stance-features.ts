@@ -16,22 +16,25 @@ export interface ModelCandidate {
   readonly sentence: Sentence;
   /** Who holds it in the sentence: a speaker or a clause subject. */
   readonly speaker: Mention;
+  readonly role: HolderRole;
   /**
    * Words and markers around the topic phrase, each prefixed with the topic ("ABM|w:withdraw"):
    * the same word means different things for different topics. A word seen twice counts twice.
    * One array per topic phrase, shared by every holder of the sentence.
    */
   readonly around: readonly string[];
-  /** How the holder holds it: speaker, subject or possessive, and what kind of mention. */
+  /** How the holder holds it: speaker, last speaker of a quotation, or subject; and what kind of mention. */
   readonly holder: readonly string[];
 }
 
 /** Every feature of a candidate, as the model is trained on them. */
 export const featuresOf = (candidate: ModelCandidate): string[] => [...candidate.around, ...candidate.holder];
 
+export type HolderRole = 'speech' | 'quoted' | 'subject';
+
 interface Holder {
   readonly mention: Mention;
-  readonly role: 'speech' | 'subject' | 'possessive' | 'quoted';
+  readonly role: HolderRole;
 }
 
 interface TopicSpan {
@@ -51,29 +54,33 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
   const holders: Holder[] = [];
   for (const frame of structure.frames)
     for (const mention of frame.holders) holders.push({ mention, role: 'speech' });
-  for (const subject of structure.subjects) {
-    const frame = innermostFrame(structure.frames, subject.at);
-    for (const mention of subject.holders) {
-      // "Nezavisimaya Gazeta argued that the Kremlin would be wiser to bargain": a subject inside
-      // someone else's statement is reported, not speaking (as the rules read it, stance.ts holderOf).
-      if (
-        frame &&
-        !frame.holders.some((speaker) => speaker.actors.some((actor) => mention.actors.includes(actor)))
-      )
-        continue;
-      holders.push({ mention, role: subject.possessive ? 'possessive' : 'subject' });
-    }
-  }
   // A quotation with no speaker of its own is the last speaker's, as the rules read it.
-  if (holders.length === 0 && structure.quotes.length > 0)
-    for (const mention of context.lastSpeaker ?? []) holders.push({ mention, role: 'quoted' });
+  const quotedSpeakers = structure.frames.length === 0 ? (context.lastSpeaker ?? []) : [];
+  if (structure.quotes.length > 0)
+    for (const mention of quotedSpeakers) holders.push({ mention, role: 'quoted' });
+  for (const subject of structure.subjects) {
+    // "If the United States abandons the treaty, Russia will …": a condition's subject does nothing.
+    // "Moscow opposed Washington’s plans": a possessive holds its own phrase only, which the model
+    // cannot tell from the sentence around it, so it is left to the rules.
+    if (subject.possessive || inRanges(structure.conditionals, subject.at)) continue;
+    // "Nezavisimaya Gazeta argued that the Kremlin would be wiser to bargain": a subject inside
+    // someone else's statement or quotation is reported, not speaking (stance.ts holderOf).
+    const speakers =
+      innermostFrame(structure.frames, subject.at)?.holders ??
+      (inRanges(structure.quotes, subject.at) ? quotedSpeakers : undefined);
+    for (const mention of subject.holders)
+      if (
+        !speakers ||
+        speakers.some((speaker) => speaker.actors.some((actor) => mention.actors.includes(actor)))
+      )
+        holders.push({ mention, role: 'subject' });
+  }
   if (holders.length === 0) return [];
-  const spans: TopicSpan[] = context.topics.map(({ topic, from, to }) => ({
-    topic,
-    from,
-    to,
-    inherited: false,
-  }));
+  // "If the United States abandons the ABM treaty, …": what a condition says of a topic is
+  // hypothetical, nobody's position (as for the rules).
+  const spans: TopicSpan[] = context.topics
+    .filter((hit) => !inRanges(structure.conditionals, hit.from))
+    .map(({ topic, from, to }) => ({ topic, from, to, inherited: false }));
   if (spans.length === 0)
     for (const topic of context.previousTopics)
       spans.push({ topic, from: sentence.from, to: sentence.to, inherited: true });
@@ -88,27 +95,27 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
       inMention[index - sentence.from] = 1;
 
   const candidates: ModelCandidate[] = [];
-  const seen = new Set<string>();
-  const around = spans.map((span) => wordsAround(context, span, inMention));
+  const around = spans.map((span) => wordsAround(context, span, inMention, windowOf(span, sentence)));
   for (const { mention, role } of holders) {
     if (mention.kind === 'voice') continue;
-    for (const actor of mention.actors)
-      spans.forEach((span, index) => {
-        const key = `${actor}|${span.topic}|${role}`;
-        if (seen.has(key)) return;
-        seen.add(key);
+    spans.forEach((span, index) => {
+      for (const actor of mention.actors)
         candidates.push({
           actor,
           topic: span.topic,
           sentence,
           speaker: mention,
+          role,
           around: around[index] ?? [],
           holder: [`${span.topic}|role:${role}`, `${span.topic}|kind:${mention.kind}`],
         });
-      });
+    });
   }
   return candidates;
 }
+
+const inRanges = (ranges: readonly (readonly [number, number])[], at: number) =>
+  ranges.some(([start, end]) => start <= at && at < end);
 
 function innermostFrame(frames: readonly SpeechFrame[], at: number): SpeechFrame | undefined {
   let innermost: SpeechFrame | undefined;
@@ -121,19 +128,33 @@ function innermostFrame(frames: readonly SpeechFrame[], at: number): SpeechFrame
   return innermost;
 }
 
-function wordsAround(context: SentenceContext, span: TopicSpan, inMention: Uint8Array): string[] {
-  const { tokens, sentence, structure } = context;
+/** The tokens the model reads for a topic phrase: ten either side, or the whole sentence it continues. */
+const windowOf = (span: TopicSpan, sentence: Sentence): readonly [number, number] =>
+  span.inherited
+    ? [sentence.from, sentence.to]
+    : [Math.max(sentence.from, span.from - WINDOW), Math.min(sentence.to, span.to + WINDOW)];
+
+function wordsAround(
+  context: SentenceContext,
+  span: TopicSpan,
+  inMention: Uint8Array,
+  [from, to]: readonly [number, number],
+): string[] {
+  const { tokens, structure, sentence } = context;
   const topic = span.topic;
   const features = [`${topic}|bias`];
   if (span.inherited) features.push(`${topic}|inherited`);
-  const from = span.inherited ? sentence.from : Math.max(sentence.from, span.from - WINDOW);
-  const to = span.inherited ? sentence.to : Math.min(sentence.to, span.to + WINDOW);
   // Words and word pairs around the topic phrase; an actor's name reads as "<actor>", so
   // "Moscow opposed" and "Beijing opposed" are the same pair.
   let previous = '';
   for (let index = from; index < to; index++) {
     const token = tokens[index];
-    if (!token || (!span.inherited && index >= span.from && index < span.to)) {
+    // The topic phrase itself says nothing; a condition's words are hypothetical.
+    if (
+      !token ||
+      (!span.inherited && index >= span.from && index < span.to) ||
+      inRanges(structure.conditionals, index)
+    ) {
       previous = '';
       continue;
     }
@@ -150,15 +171,12 @@ function wordsAround(context: SentenceContext, span: TopicSpan, inMention: Uint8
     previous = token.norm;
   }
   if (context.negators.some((hit) => hit.from >= from && hit.from < to)) features.push(`${topic}|neg`);
-  const inside = (ranges: readonly (readonly [number, number])[]) =>
-    ranges.some(([start, end]) => start <= span.from && span.from < end);
-  if (inside(structure.quotes)) features.push(`${topic}|quoted`);
-  if (inside(structure.conditionals)) features.push(`${topic}|cond`);
+  if (inRanges(structure.quotes, span.from)) features.push(`${topic}|quoted`);
   if (context.analysis) features.push(`${topic}|analysis`);
   if (context.forecast.length > 0) features.push(`${topic}|forecast`);
   // The cue lexicon's own polarities, so the model can weigh what the rules know.
   for (const cue of context.cues) {
-    if (cue.from < from || cue.from >= to) continue;
+    if (cue.from < from || cue.from >= to || inRanges(structure.conditionals, cue.from)) continue;
     const negated = context.negators.some(
       (hit) => hit.from < cue.from && hit.from >= cue.from - NEGATED_CUE_REACH,
     );

@@ -6,7 +6,7 @@ import * as z from '../../zod.js';
  * corpus by `npm run train`. The rules read grammar; the model reads wording the rules never
  * listed. Their readings are combined in combine-stances.ts.
  */
-export const MODEL_CLASSES = ['support', 'oppose', 'mixed'] as const;
+export const MODEL_STANCES = ['support', 'oppose', 'mixed'] as const;
 
 export const stanceModelSchema = z.object({
   version: z.string(),
