@@ -1,4 +1,4 @@
-import { type Token, TokenKind, tokenize } from './tokens.js';
+import { type Token, TokenKind, tokenize, wordOf } from './tokens.js';
 
 /**
  * Every dictionary phrase — topic names, actors, people, cues, speech verbs — in one word trie,
@@ -14,7 +14,8 @@ export class PhraseSyntaxError extends Error {
 }
 
 interface Node<V> {
-  readonly next: Map<string, Node<V>>;
+  /** Children by the number of the next word (wordOf). */
+  readonly next: Map<number, Node<V>>;
   /** Children reached by a word that starts with the key ("withdraw*"). */
   readonly prefixes: { readonly prefix: string; readonly node: Node<V> }[];
   readonly values: {
@@ -27,8 +28,6 @@ interface Node<V> {
 const newNode = <V>(): Node<V> => ({ next: new Map(), prefixes: [], values: [] });
 /** Root-level prefixes are indexed by their first three letters, so a word checks only a few. */
 const PREFIX_KEY = 3;
-/** The word cache stops growing here: a long-running process reading odd text keeps bounded memory. */
-const MAX_CACHED_WORDS = 100_000;
 
 export interface PhraseMatch<V> {
   /** Token indexes: the match covers tokens[from] … tokens[to - 1]. */
@@ -39,6 +38,8 @@ export interface PhraseMatch<V> {
 
 interface Step {
   readonly word: string;
+  /** The word's number (wordOf). */
+  readonly id: number;
   readonly prefix: boolean;
   readonly raw: string;
 }
@@ -62,7 +63,12 @@ function stepsOf(phrase: string): Step[] {
       steps[steps.length - 1] = { ...last, prefix: true };
       continue;
     }
-    steps.push({ word: token.norm, prefix: false, raw: phrase.slice(token.start, token.end) });
+    steps.push({
+      word: token.norm,
+      id: wordOf(token.norm),
+      prefix: false,
+      raw: phrase.slice(token.start, token.end),
+    });
   }
   if (steps.length === 0) throw new PhraseSyntaxError(`"${phrase}" has no words`);
   return steps;
@@ -71,15 +77,18 @@ function stepsOf(phrase: string): Step[] {
 export class PhraseTrie<V> {
   private readonly root: Node<V> = newNode();
   private readonly rootPrefixes = new Map<string, { prefix: string; node: Node<V> }[]>();
-  /** Per word, the nodes a phrase starting with it continues from: one lookup a token once a word was seen. */
-  private readonly starts = new Map<string, readonly Node<V>[]>();
+  /**
+   * By word number, the nodes a phrase starting with the word continues from: an array read per
+   * token once the word was seen. Bounded as the word table is.
+   */
+  private readonly starts: (readonly Node<V>[] | undefined)[] = [];
 
   /**
    * 'exact': letter for letter ("START"). 'proper': a word written with a capital must have one
    * in the text ("Bush", "Rice", "the Kremlin"), others match in any case.
    */
   add(phrase: string, value: V, casing: 'any' | 'proper' | 'exact' = 'any'): void {
-    this.starts.clear();
+    this.starts.length = 0;
     const steps = stepsOf(phrase);
     let node = this.root;
     steps.forEach((step, index) => {
@@ -93,10 +102,10 @@ export class PhraseTrie<V> {
         }
         node = entry.node;
       } else {
-        let child = node.next.get(step.word);
+        let child = node.next.get(step.id);
         if (!child) {
           child = newNode();
-          node.next.set(step.word, child);
+          node.next.set(step.id, child);
         }
         node = child;
       }
@@ -124,21 +133,27 @@ export class PhraseTrie<V> {
   matchAt(tokens: readonly Token[], from: number, text: string, out: PhraseMatch<V>[]): void {
     const first = tokens[from];
     if (!first || (first.kind !== TokenKind.Word && first.kind !== TokenKind.Number)) return;
-    let nodes = this.starts.get(first.norm);
-    if (!nodes) {
-      nodes = this.startsOf(first.norm);
-      if (this.starts.size < MAX_CACHED_WORDS) this.starts.set(first.norm, nodes);
-    }
-    for (const node of nodes) this.walk(node, tokens, from, from + 1, text, out);
+    const nodes = this.startsOf(first);
+    for (let index = 0; index < nodes.length; index++)
+      this.walk(nodes[index] as Node<V>, tokens, from, from + 1, text, out);
   }
 
-  private startsOf(word: string): Node<V>[] {
+  private startsOf(first: Token): readonly Node<V>[] {
+    const word = first.word;
+    const cached = this.starts[word];
+    if (cached) return cached;
     const nodes: Node<V>[] = [];
     const exact = this.root.next.get(word);
     if (exact) nodes.push(exact);
-    if (word.length >= PREFIX_KEY)
-      for (const entry of this.rootPrefixes.get(word.slice(0, PREFIX_KEY)) ?? [])
-        if (word.startsWith(entry.prefix)) nodes.push(entry.node);
+    const norm = first.norm;
+    if (norm.length >= PREFIX_KEY)
+      for (const entry of this.rootPrefixes.get(norm.slice(0, PREFIX_KEY)) ?? [])
+        if (norm.startsWith(entry.prefix)) nodes.push(entry.node);
+    if (word >= 0) {
+      // Grown densely: a sparse write would turn the array into a slow dictionary.
+      while (this.starts.length <= word) this.starts.push(undefined);
+      this.starts[word] = nodes;
+    }
     return nodes;
   }
 
@@ -150,11 +165,15 @@ export class PhraseTrie<V> {
     text: string,
     out: PhraseMatch<V>[],
   ): void {
-    for (const { value, exact, capitals } of node.values) {
+    const values = node.values;
+    for (let index = 0; index < values.length; index++) {
+      const { value, exact, capitals } = values[index] as Node<V>['values'][number];
       if (exact && !matchesExactly(exact, tokens, from, text)) continue;
       if (capitals !== 0 && !hasCapitals(capitals, tokens, from)) continue;
       out.push({ from, to, value });
     }
+    // Most phrases end here: no need to look at the next token.
+    if (node.next.size === 0 && node.prefixes.length === 0) return;
     let next = to;
     while (skippable(tokens, next)) next++;
     const token = tokens[next];
@@ -165,7 +184,7 @@ export class PhraseTrie<V> {
         token.kind !== TokenKind.Possessive)
     )
       return;
-    const child = node.next.get(token.norm);
+    const child = node.next.get(token.word);
     if (child) this.walk(child, tokens, from, next + 1, text, out);
     for (const entry of node.prefixes)
       if (token.norm.startsWith(entry.prefix)) this.walk(entry.node, tokens, from, next + 1, text, out);

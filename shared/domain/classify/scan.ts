@@ -20,9 +20,10 @@ export type ScanResult = Readonly<Record<Layer, readonly Hit[]>>;
 export function scan(tokens: readonly Token[], text: string, lexicon: PhraseTrie<LexValue>): ScanResult {
   const result = perLayer<Hit[]>(() => []);
   const busyUntil = perLayer(() => 0);
-  const matches: PhraseMatch<LexValue>[] = [];
+  let matches: PhraseMatch<LexValue>[] = [];
   for (let index = 0; index < tokens.length; index++) {
-    matches.length = 0;
+    // A fresh array is cheaper than setting the length (a runtime call), and needed only after a match.
+    if (matches.length > 0) matches = [];
     lexicon.matchAt(tokens, index, text, matches);
     if (matches.length === 0) continue;
     // "early-warning", "well-understood": the second half of a compound is no verb or cue.

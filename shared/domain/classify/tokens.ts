@@ -30,6 +30,8 @@ export interface Token {
   readonly end: number;
   /** Lower-cased, with ’ as ' — what dictionaries are matched against. */
   readonly norm: string;
+  /** The norm's number in the process's word table (wordOf); -1 only for a word the full table lacks. */
+  readonly word: number;
   readonly kind: TokenKind;
   /** The first character is an upper-case letter. */
   readonly capital: boolean;
@@ -37,17 +39,31 @@ export interface Token {
   readonly joined: boolean;
 }
 
-const isLetter = (code: number) =>
-  (code >= 97 && code <= 122) ||
-  (code >= 65 && code <= 90) ||
-  (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
-  (code >= 0x370 && code <= 0x52f);
-const isDigit = (code: number) => code >= 48 && code <= 57;
-const isUpper = (code: number) =>
-  (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
 const APOSTROPHE = 0x27;
 const RIGHT_SINGLE = 0x2019;
 const HYPHEN = 0x2d;
+
+// Character classes by table: the tokenizer asks them for every character of the text.
+const LETTER = 1;
+const DIGIT = 2;
+const UPPER = 4;
+/** Letters and digits of interest all lie below Cyrillic's end. */
+const CLASSED = 0x530;
+const CLASSES = new Uint8Array(CLASSED);
+for (let code = 0; code < CLASSED; code++) {
+  const letter =
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
+    code >= 0x370;
+  const upper = (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
+  CLASSES[code] = (letter ? LETTER : 0) | (code >= 48 && code <= 57 ? DIGIT : 0) | (upper ? UPPER : 0);
+}
+/** NaN (past the end of the text) has no class. */
+const classOf = (code: number) => (code < CLASSED ? (CLASSES[code] ?? 0) : 0);
+const isLetter = (code: number) => (classOf(code) & LETTER) !== 0;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isUpper = (code: number) => (classOf(code) & UPPER) !== 0;
 
 /** Lower-cases ASCII and Latin-1 letters and turns ’ into '. */
 function normalise(raw: string): string {
@@ -63,6 +79,80 @@ function normalise(raw: string): string {
 }
 
 /**
+ * The process's word table. Every distinct norm has a number, so the phrase trie looks a word up
+ * in an array rather than hashing its string; and every spelling seen in a text maps to its norm's
+ * number through an open-addressing table over the text's characters, so a word seen before costs
+ * no slice, no case conversion and no allocation, and its norm is the same string object every
+ * time (V8 keeps its hash for the grammar's Set lookups). Spellings stop being added at
+ * MAX_SPELLINGS, like the trie's old word cache, so odd text cannot grow it without bound;
+ * dictionary words are always added (wordOf), so a full table still numbers every word they hold.
+ */
+const MAX_SPELLINGS = 100_000;
+const SLOT_BITS = 18;
+const SLOT_MASK = (1 << SLOT_BITS) - 1;
+/** Spelling index + 1 per slot; 0 is empty. Under 40% full at MAX_SPELLINGS, so probes stay short. */
+const slots = new Int32Array(1 << SLOT_BITS);
+const spellings: string[] = [];
+const spellingHashes: number[] = [];
+const spellingWords: number[] = [];
+const wordIds = new Map<string, number>();
+const words: string[] = [];
+
+/** The word table's number for a norm, added if new. */
+export function wordOf(norm: string): number {
+  let word = wordIds.get(norm);
+  if (word === undefined) {
+    word = words.length;
+    words.push(norm);
+    wordIds.set(norm, word);
+  }
+  return word;
+}
+
+/** The number of the norm of text[start, end), or -1 for an unknown word once the table is full. */
+function wordAt(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let index = start; index < end; index++) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
+  // Mix the high bits down: the slot is taken from the low ones.
+  hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  hash ^= hash >>> 16;
+  let slot = hash & SLOT_MASK;
+  for (let entry = slots[slot] ?? 0; entry !== 0; entry = slots[slot] ?? 0) {
+    if (spellingHashes[entry - 1] === hash && spelledAt(spellings[entry - 1] as string, text, start, end))
+      return spellingWords[entry - 1] as number;
+    slot = (slot + 1) & SLOT_MASK;
+  }
+  const spelling = text.slice(start, end);
+  const norm = normalise(spelling);
+  if (spellings.length >= MAX_SPELLINGS) return wordIds.get(norm) ?? -1;
+  const word = wordOf(norm);
+  spellings.push(spelling);
+  spellingHashes.push(hash);
+  spellingWords.push(word);
+  slots[slot] = spellings.length;
+  return word;
+}
+
+function spelledAt(spelling: string, text: string, start: number, end: number): boolean {
+  if (spelling.length !== end - start) return false;
+  for (let index = 0; index < spelling.length; index++)
+    if (spelling.charCodeAt(index) !== text.charCodeAt(start + index)) return false;
+  return true;
+}
+
+/** Numbers of the fixed norms. */
+const POSSESSIVE_S = wordOf("'s");
+const NOT = wordOf("n't");
+const COMMA = wordOf(',');
+const SEMICOLON = wordOf(';');
+const COLON = wordOf(':');
+const DASH = wordOf('—');
+const QUOTE = wordOf('"');
+const PAREN_OPEN = wordOf('(');
+const PAREN_CLOSE = wordOf(')');
+const APOSTROPHE_S = wordOf("'");
+
+/**
  * Splits text into tokens. A hyphen inside a word separates two words ("anti-missile" is "anti"
  * "missile", as in the dictionaries); "U.S." and "1,500" stay whole; "’s" and "n't" are tokens of
  * their own, so "Moscow’s" is a name and a possessive.
@@ -71,11 +161,12 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const length = text.length;
   let index = 0;
-  const push = (start: number, end: number, kind: TokenKind, norm: string) => {
+  const push = (start: number, end: number, kind: TokenKind, norm: string, word: number) => {
     tokens.push({
       start,
       end,
       norm,
+      word,
       kind,
       capital: isUpper(text.charCodeAt(start)),
       // "early-warning": a hyphen with a word character on both sides ("Russia--warned" is a dash).
@@ -84,6 +175,11 @@ export function tokenize(text: string): Token[] {
         text.charCodeAt(start - 1) === HYPHEN &&
         (isLetter(text.charCodeAt(start - 2)) || isDigit(text.charCodeAt(start - 2))),
     });
+  };
+  /** A token whose norm is its text's: looked up by spelling. */
+  const pushSpelled = (start: number, end: number, kind: TokenKind) => {
+    const word = wordAt(text, start, end);
+    push(start, end, kind, word >= 0 ? (words[word] as string) : normalise(text.slice(start, end)), word);
   };
   while (index < length) {
     const code = text.charCodeAt(index);
@@ -114,14 +210,14 @@ export function tokenize(text: string): Token[] {
           end += 2;
         if (end > index && text.charCodeAt(end) === 46) {
           index = end + 1;
-          push(start, index, TokenKind.Word, normalise(text.slice(start, index)));
+          pushSpelled(start, index, TokenKind.Word);
           // "U.S.’s position"
           if (
             (text.charCodeAt(index) === APOSTROPHE || text.charCodeAt(index) === RIGHT_SINGLE) &&
             isS(text.charCodeAt(index + 1)) &&
             !isLetter(text.charCodeAt(index + 2))
           ) {
-            push(index, index + 2, TokenKind.Possessive, "'s");
+            push(index, index + 2, TokenKind.Possessive, "'s", POSSESSIVE_S);
             index += 2;
           }
           continue;
@@ -134,13 +230,12 @@ export function tokenize(text: string): Token[] {
         isT(text.charCodeAt(index + 1)) &&
         !isLetter(text.charCodeAt(index + 2))
       ) {
-        if (index - 1 > start)
-          push(start, index - 1, TokenKind.Word, normalise(text.slice(start, index - 1)));
-        push(index - 1, index + 2, TokenKind.Word, "n't");
+        if (index - 1 > start) pushSpelled(start, index - 1, TokenKind.Word);
+        push(index - 1, index + 2, TokenKind.Word, "n't", NOT);
         index += 2;
         continue;
       }
-      push(start, index, TokenKind.Word, normalise(text.slice(start, index)));
+      pushSpelled(start, index, TokenKind.Word);
       continue;
     }
     if (isDigit(code)) {
@@ -152,7 +247,7 @@ export function tokenize(text: string): Token[] {
         else if ((next === 44 || next === 46) && isDigit(text.charCodeAt(index + 1))) index += 2;
         else break;
       }
-      push(start, index, TokenKind.Number, normalise(text.slice(start, index)));
+      pushSpelled(start, index, TokenKind.Number);
       continue;
     }
     const start = index;
@@ -161,55 +256,58 @@ export function tokenize(text: string): Token[] {
       case 46: // .
       case 33: // !
       case 63: // ?
-        push(start, index, TokenKind.Stop, text[start] as string);
+        push(start, index, TokenKind.Stop, text[start] as string, wordOf(text[start] as string));
         break;
       case 44:
-        push(start, index, TokenKind.Comma, ',');
+        push(start, index, TokenKind.Comma, ',', COMMA);
         break;
       case 59:
-        push(start, index, TokenKind.Semicolon, ';');
+        push(start, index, TokenKind.Semicolon, ';', SEMICOLON);
         break;
       case 58:
-        push(start, index, TokenKind.Colon, ':');
+        push(start, index, TokenKind.Colon, ':', COLON);
         break;
       case 0x2014: // —
       case 0x2013: // –
-        push(start, index, TokenKind.Dash, '—');
+        push(start, index, TokenKind.Dash, '—', DASH);
         break;
       case HYPHEN:
         // A hyphen between words joins them (skipped); a free-standing one is a dash.
         if (text.charCodeAt(index) === HYPHEN || text.charCodeAt(index) === 32) {
           if (text.charCodeAt(index) === HYPHEN) index++;
-          push(start, index, TokenKind.Dash, '—');
+          push(start, index, TokenKind.Dash, '—', DASH);
         }
         break;
       case 0x201c: // “
-        push(start, index, TokenKind.QuoteOpen, '"');
+        push(start, index, TokenKind.QuoteOpen, '"', QUOTE);
         break;
       case 0x201d: // ”
-        push(start, index, TokenKind.QuoteClose, '"');
+        push(start, index, TokenKind.QuoteClose, '"', QUOTE);
         break;
       case 0x22:
-        push(start, index, TokenKind.Quote, '"');
+        push(start, index, TokenKind.Quote, '"', QUOTE);
         break;
       case 40:
-        push(start, index, TokenKind.ParenOpen, '(');
+        push(start, index, TokenKind.ParenOpen, '(', PAREN_OPEN);
         break;
       case 41:
-        push(start, index, TokenKind.ParenClose, ')');
+        push(start, index, TokenKind.ParenClose, ')', PAREN_CLOSE);
         break;
       case APOSTROPHE:
       case RIGHT_SINGLE:
         if (isPossessiveAt(text, start)) {
           index++;
-          push(start, index, TokenKind.Possessive, "'s");
+          push(start, index, TokenKind.Possessive, "'s", POSSESSIVE_S);
         } else if (start > 0 && text.charCodeAt(start - 1) === 115 && !isLetter(text.charCodeAt(index))) {
-          push(start, index, TokenKind.Possessive, "'");
+          push(start, index, TokenKind.Possessive, "'", APOSTROPHE_S);
         }
         break;
       default:
-        if (code > 32 && code !== 0xa0 && code !== 0x2018)
-          push(start, index, TokenKind.Other, text[start] as string);
+        if (code > 32 && code !== 0xa0 && code !== 0x2018) {
+          // As written: a sign is not lower-cased. At most one table entry per UTF-16 unit.
+          const sign = text[start] as string;
+          push(start, index, TokenKind.Other, sign, wordOf(sign));
+        }
     }
   }
   return tokens;
