@@ -59,8 +59,14 @@ for (let code = 0; code < CLASSED; code++) {
   const upper = (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
   CLASSES[code] = (letter ? LETTER : 0) | (code >= 48 && code <= 57 ? DIGIT : 0) | (upper ? UPPER : 0);
 }
-/** NaN (past the end of the text) has no class. */
-const classOf = (code: number) => (code < CLASSED ? (CLASSES[code] ?? 0) : 0);
+/** -1 (outside the text) has no class. */
+const classOf = (code: number) => (code >= 0 && code < CLASSED ? (CLASSES[code] ?? 0) : 0);
+/**
+ * The character at an index, -1 outside the text. A charCodeAt past the end (NaN) makes V8
+ * recompile every later read of the tokenizer for a non-integer result, at twice the cost.
+ */
+const codeAt = (text: string, index: number) =>
+  index >= 0 && index < text.length ? text.charCodeAt(index) : -1;
 const isLetter = (code: number) => (classOf(code) & LETTER) !== 0;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 const isUpper = (code: number) => (classOf(code) & UPPER) !== 0;
@@ -88,10 +94,14 @@ function normalise(raw: string): string {
  * dictionary words are always added (wordOf), so a full table still numbers every word they hold.
  */
 const MAX_SPELLINGS = 100_000;
-const SLOT_BITS = 18;
-const SLOT_MASK = (1 << SLOT_BITS) - 1;
-/** Spelling index + 1 per slot; 0 is empty. Under 40% full at MAX_SPELLINGS, so probes stay short. */
-const slots = new Int32Array(1 << SLOT_BITS);
+/**
+ * Per slot, four numbers side by side, so a probe reads one cache line: the spelling's hash, its
+ * index + 1 (0: empty slot), its word's number and its length. Kept at most half full; it
+ * doubles as it fills, so the few thousand spellings of ordinary text stay in a small table.
+ */
+const STRIDE = 4;
+let slotMask = (1 << 12) - 1;
+let slots = new Int32Array((slotMask + 1) * STRIDE);
 const spellings: string[] = [];
 const spellingHashes: number[] = [];
 const spellingWords: number[] = [];
@@ -116,11 +126,16 @@ function wordAt(text: string, start: number, end: number): number {
   // Mix the high bits down: the slot is taken from the low ones.
   hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
   hash ^= hash >>> 16;
-  let slot = hash & SLOT_MASK;
-  for (let entry = slots[slot] ?? 0; entry !== 0; entry = slots[slot] ?? 0) {
-    if (spellingHashes[entry - 1] === hash && spelledAt(spellings[entry - 1] as string, text, start, end))
-      return spellingWords[entry - 1] as number;
-    slot = (slot + 1) & SLOT_MASK;
+  const length = end - start;
+  let slot = (hash & slotMask) * STRIDE;
+  for (let entry = slots[slot + 1] ?? 0; entry !== 0; entry = slots[slot + 1] ?? 0) {
+    if (
+      slots[slot] === hash &&
+      slots[slot + 3] === length &&
+      spelledAt(spellings[entry - 1] as string, text, start)
+    )
+      return slots[slot + 2] ?? -1;
+    slot = (slot + STRIDE) & (slotMask * STRIDE + STRIDE - 1);
   }
   const spelling = text.slice(start, end);
   const norm = normalise(spelling);
@@ -129,12 +144,30 @@ function wordAt(text: string, start: number, end: number): number {
   spellings.push(spelling);
   spellingHashes.push(hash);
   spellingWords.push(word);
-  slots[slot] = spellings.length;
+  place(slot, spellings.length - 1);
+  if (spellings.length * 2 > slotMask) grow();
   return word;
 }
 
-function spelledAt(spelling: string, text: string, start: number, end: number): boolean {
-  if (spelling.length !== end - start) return false;
+function place(slot: number, spelling: number): void {
+  slots[slot] = spellingHashes[spelling] ?? 0;
+  slots[slot + 1] = spelling + 1;
+  slots[slot + 2] = spellingWords[spelling] ?? -1;
+  slots[slot + 3] = (spellings[spelling] as string).length;
+}
+
+function grow(): void {
+  slotMask = slotMask * 2 + 1;
+  slots = new Int32Array((slotMask + 1) * STRIDE);
+  for (let spelling = 0; spelling < spellings.length; spelling++) {
+    let slot = ((spellingHashes[spelling] ?? 0) & slotMask) * STRIDE;
+    while (slots[slot + 1] !== 0) slot = (slot + STRIDE) & (slotMask * STRIDE + STRIDE - 1);
+    place(slot, spelling);
+  }
+}
+
+/** The spelling is text[start …] (lengths already equal). */
+function spelledAt(spelling: string, text: string, start: number): boolean {
   for (let index = 0; index < spelling.length; index++)
     if (spelling.charCodeAt(index) !== text.charCodeAt(start + index)) return false;
   return true;
@@ -161,26 +194,6 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const length = text.length;
   let index = 0;
-  const push = (start: number, end: number, kind: TokenKind, norm: string, word: number) => {
-    tokens.push({
-      start,
-      end,
-      norm,
-      word,
-      kind,
-      capital: isUpper(text.charCodeAt(start)),
-      // "early-warning": a hyphen with a word character on both sides ("Russia--warned" is a dash).
-      joined:
-        start > 1 &&
-        text.charCodeAt(start - 1) === HYPHEN &&
-        (isLetter(text.charCodeAt(start - 2)) || isDigit(text.charCodeAt(start - 2))),
-    });
-  };
-  /** A token whose norm is its text's: looked up by spelling. */
-  const pushSpelled = (start: number, end: number, kind: TokenKind) => {
-    const word = wordAt(text, start, end);
-    push(start, end, kind, word >= 0 ? (words[word] as string) : normalise(text.slice(start, end)), word);
-  };
   while (index < length) {
     const code = text.charCodeAt(index);
     if (isLetter(code)) {
@@ -192,7 +205,7 @@ export function tokenize(text: string): Token[] {
         // An internal apostrophe ("o'clock") stays; a possessive or n't is split off below.
         else if (
           (next === APOSTROPHE || next === RIGHT_SINGLE) &&
-          isLetter(text.charCodeAt(index + 1)) &&
+          isLetter(codeAt(text, index + 1)) &&
           !isPossessiveAt(text, index) &&
           !isNegationAt(text, index)
         )
@@ -200,24 +213,24 @@ export function tokenize(text: string): Token[] {
         else break;
       }
       // "U.S.", "U.N.": single letters joined by full stops.
-      if (index - start === 1 && text.charCodeAt(index) === 46 && isLetter(text.charCodeAt(index + 1))) {
+      if (index - start === 1 && codeAt(text, index) === 46 && isLetter(codeAt(text, index + 1))) {
         let end = index;
         while (
-          text.charCodeAt(end) === 46 &&
-          isLetter(text.charCodeAt(end + 1)) &&
-          !isLetter(text.charCodeAt(end + 2))
+          codeAt(text, end) === 46 &&
+          isLetter(codeAt(text, end + 1)) &&
+          !isLetter(codeAt(text, end + 2))
         )
           end += 2;
-        if (end > index && text.charCodeAt(end) === 46) {
+        if (end > index && codeAt(text, end) === 46) {
           index = end + 1;
-          pushSpelled(start, index, TokenKind.Word);
+          pushSpelled(tokens, text, start, index, TokenKind.Word);
           // "U.S.’s position"
           if (
-            (text.charCodeAt(index) === APOSTROPHE || text.charCodeAt(index) === RIGHT_SINGLE) &&
-            isS(text.charCodeAt(index + 1)) &&
-            !isLetter(text.charCodeAt(index + 2))
+            (codeAt(text, index) === APOSTROPHE || codeAt(text, index) === RIGHT_SINGLE) &&
+            isS(codeAt(text, index + 1)) &&
+            !isLetter(codeAt(text, index + 2))
           ) {
-            push(index, index + 2, TokenKind.Possessive, "'s", POSSESSIVE_S);
+            push(tokens, text, index, index + 2, TokenKind.Possessive, "'s", POSSESSIVE_S);
             index += 2;
           }
           continue;
@@ -225,17 +238,17 @@ export function tokenize(text: string): Token[] {
       }
       // "didn't" → "did" + "n't"; a lone "n't" (a dictionary phrase) is that token too.
       if (
-        isN(text.charCodeAt(index - 1)) &&
-        (text.charCodeAt(index) === APOSTROPHE || text.charCodeAt(index) === RIGHT_SINGLE) &&
-        isT(text.charCodeAt(index + 1)) &&
-        !isLetter(text.charCodeAt(index + 2))
+        isN(codeAt(text, index - 1)) &&
+        (codeAt(text, index) === APOSTROPHE || codeAt(text, index) === RIGHT_SINGLE) &&
+        isT(codeAt(text, index + 1)) &&
+        !isLetter(codeAt(text, index + 2))
       ) {
-        if (index - 1 > start) pushSpelled(start, index - 1, TokenKind.Word);
-        push(index - 1, index + 2, TokenKind.Word, "n't", NOT);
+        if (index - 1 > start) pushSpelled(tokens, text, start, index - 1, TokenKind.Word);
+        push(tokens, text, index - 1, index + 2, TokenKind.Word, "n't", NOT);
         index += 2;
         continue;
       }
-      pushSpelled(start, index, TokenKind.Word);
+      pushSpelled(tokens, text, start, index, TokenKind.Word);
       continue;
     }
     if (isDigit(code)) {
@@ -244,10 +257,10 @@ export function tokenize(text: string): Token[] {
       while (index < length) {
         const next = text.charCodeAt(index);
         if (isDigit(next) || isLetter(next)) index++;
-        else if ((next === 44 || next === 46) && isDigit(text.charCodeAt(index + 1))) index += 2;
+        else if ((next === 44 || next === 46) && isDigit(codeAt(text, index + 1))) index += 2;
         else break;
       }
-      pushSpelled(start, index, TokenKind.Number);
+      pushSpelled(tokens, text, start, index, TokenKind.Number);
       continue;
     }
     const start = index;
@@ -256,73 +269,120 @@ export function tokenize(text: string): Token[] {
       case 46: // .
       case 33: // !
       case 63: // ?
-        push(start, index, TokenKind.Stop, text[start] as string, wordOf(text[start] as string));
+        push(
+          tokens,
+          text,
+          start,
+          index,
+          TokenKind.Stop,
+          text[start] as string,
+          wordOf(text[start] as string),
+        );
         break;
       case 44:
-        push(start, index, TokenKind.Comma, ',', COMMA);
+        push(tokens, text, start, index, TokenKind.Comma, ',', COMMA);
         break;
       case 59:
-        push(start, index, TokenKind.Semicolon, ';', SEMICOLON);
+        push(tokens, text, start, index, TokenKind.Semicolon, ';', SEMICOLON);
         break;
       case 58:
-        push(start, index, TokenKind.Colon, ':', COLON);
+        push(tokens, text, start, index, TokenKind.Colon, ':', COLON);
         break;
       case 0x2014: // —
       case 0x2013: // –
-        push(start, index, TokenKind.Dash, '—', DASH);
+        push(tokens, text, start, index, TokenKind.Dash, '—', DASH);
         break;
       case HYPHEN:
         // A hyphen between words joins them (skipped); a free-standing one is a dash.
-        if (text.charCodeAt(index) === HYPHEN || text.charCodeAt(index) === 32) {
-          if (text.charCodeAt(index) === HYPHEN) index++;
-          push(start, index, TokenKind.Dash, '—', DASH);
+        if (codeAt(text, index) === HYPHEN || codeAt(text, index) === 32) {
+          if (codeAt(text, index) === HYPHEN) index++;
+          push(tokens, text, start, index, TokenKind.Dash, '—', DASH);
         }
         break;
       case 0x201c: // “
-        push(start, index, TokenKind.QuoteOpen, '"', QUOTE);
+        push(tokens, text, start, index, TokenKind.QuoteOpen, '"', QUOTE);
         break;
       case 0x201d: // ”
-        push(start, index, TokenKind.QuoteClose, '"', QUOTE);
+        push(tokens, text, start, index, TokenKind.QuoteClose, '"', QUOTE);
         break;
       case 0x22:
-        push(start, index, TokenKind.Quote, '"', QUOTE);
+        push(tokens, text, start, index, TokenKind.Quote, '"', QUOTE);
         break;
       case 40:
-        push(start, index, TokenKind.ParenOpen, '(', PAREN_OPEN);
+        push(tokens, text, start, index, TokenKind.ParenOpen, '(', PAREN_OPEN);
         break;
       case 41:
-        push(start, index, TokenKind.ParenClose, ')', PAREN_CLOSE);
+        push(tokens, text, start, index, TokenKind.ParenClose, ')', PAREN_CLOSE);
         break;
       case APOSTROPHE:
       case RIGHT_SINGLE:
         if (isPossessiveAt(text, start)) {
           index++;
-          push(start, index, TokenKind.Possessive, "'s", POSSESSIVE_S);
-        } else if (start > 0 && text.charCodeAt(start - 1) === 115 && !isLetter(text.charCodeAt(index))) {
-          push(start, index, TokenKind.Possessive, "'", APOSTROPHE_S);
+          push(tokens, text, start, index, TokenKind.Possessive, "'s", POSSESSIVE_S);
+        } else if (start > 0 && codeAt(text, start - 1) === 115 && !isLetter(codeAt(text, index))) {
+          push(tokens, text, start, index, TokenKind.Possessive, "'", APOSTROPHE_S);
         }
         break;
       default:
         if (code > 32 && code !== 0xa0 && code !== 0x2018) {
           // As written: a sign is not lower-cased. At most one table entry per UTF-16 unit.
           const sign = text[start] as string;
-          push(start, index, TokenKind.Other, sign, wordOf(sign));
+          push(tokens, text, start, index, TokenKind.Other, sign, wordOf(sign));
         }
     }
   }
   return tokens;
 }
 
+// Module functions, not closures per call: V8 inlines them into the tokenizer whichever text it reads.
+function push(
+  tokens: Token[],
+  text: string,
+  start: number,
+  end: number,
+  kind: TokenKind,
+  norm: string,
+  word: number,
+): void {
+  tokens.push({
+    start,
+    end,
+    norm,
+    word,
+    kind,
+    capital: isUpper(text.charCodeAt(start)),
+    // "early-warning": a hyphen with a word character on both sides ("Russia--warned" is a dash).
+    joined:
+      start > 1 &&
+      codeAt(text, start - 1) === HYPHEN &&
+      (isLetter(codeAt(text, start - 2)) || isDigit(codeAt(text, start - 2))),
+  });
+}
+
+/** A token whose norm is its text's: looked up by spelling. */
+function pushSpelled(tokens: Token[], text: string, start: number, end: number, kind: TokenKind): void {
+  const word = wordAt(text, start, end);
+  push(
+    tokens,
+    text,
+    start,
+    end,
+    kind,
+    word >= 0 ? (words[word] as string) : normalise(text.slice(start, end)),
+    word,
+  );
+}
+
 /** ’s followed by a non-letter, after a letter or digit. */
 function isPossessiveAt(text: string, at: number): boolean {
-  const next = text.charCodeAt(at + 1);
+  const next = codeAt(text, at + 1);
   if (next !== 115 && next !== 83) return false;
-  const previous = text.charCodeAt(at - 1);
-  return (isLetter(previous) || isDigit(previous)) && !isLetter(text.charCodeAt(at + 2));
+  const previous = codeAt(text, at - 1);
+  return (isLetter(previous) || isDigit(previous)) && !isLetter(codeAt(text, at + 2));
 }
 
 function isNegationAt(text: string, at: number): boolean {
-  return isN(text.charCodeAt(at - 1)) && isT(text.charCodeAt(at + 1)) && !isLetter(text.charCodeAt(at + 2));
+  return isN(codeAt(text, at - 1)) && isT(codeAt(text, at + 1)) && !isLetter(codeAt(text, at + 2));
 }
 
 const isN = (code: number) => code === 110 || code === 78;
