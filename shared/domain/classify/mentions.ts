@@ -49,12 +49,26 @@ export interface Mention {
   readonly head?: number;
 }
 
+/** Lower-cased once per list (a dictionary's legislators): every dispatch asks it of every person. */
+const loweredLists = new WeakMap<readonly string[], readonly string[]>();
+function loweredPrefixes(prefixes: readonly string[]): readonly string[] {
+  let list = loweredLists.get(prefixes);
+  if (!list) {
+    list = prefixes.map((prefix) => prefix.toLowerCase());
+    loweredLists.set(prefixes, list);
+  }
+  return list;
+}
+
 /** The office a person held on a date, or none. */
 export function officeAt(person: PersonEntry, date: string, legislators: readonly string[] = []): Person {
   const office = person.offices.find((candidate) => candidate.from <= date && date < candidate.to);
   const role = office?.role ?? null;
-  const legislator =
-    role !== null && legislators.some((prefix) => role.toLowerCase().startsWith(prefix.toLowerCase()));
+  let legislator = false;
+  if (role !== null) {
+    const lowered = role.toLowerCase();
+    legislator = loweredPrefixes(legislators).some((prefix) => lowered.startsWith(prefix));
+  }
   return {
     name: person.name,
     actor: office?.actor ?? null,
