@@ -49,31 +49,35 @@ export interface Mention {
   readonly head?: number;
 }
 
-/** Lower-cased once per list (a dictionary's legislators): every dispatch asks it of every person. */
-const loweredLists = new WeakMap<readonly string[], readonly string[]>();
-function loweredPrefixes(prefixes: readonly string[]): readonly string[] {
-  let list = loweredLists.get(prefixes);
-  if (!list) {
-    list = prefixes.map((prefix) => prefix.toLowerCase());
-    loweredLists.set(prefixes, list);
+/**
+ * Per legislators list (a dictionary's), whether a role is a legislator's, answered once per role:
+ * every dispatch that resolves a title asks officeAt of every person.
+ */
+const legislatorRoles = new WeakMap<readonly string[], Map<string, boolean>>();
+function isLegislator(role: string, legislators: readonly string[]): boolean {
+  let roles = legislatorRoles.get(legislators);
+  if (!roles) {
+    roles = new Map();
+    legislatorRoles.set(legislators, roles);
   }
-  return list;
+  let answer = roles.get(role);
+  if (answer === undefined) {
+    const lowered = role.toLowerCase();
+    answer = legislators.some((prefix) => lowered.startsWith(prefix.toLowerCase()));
+    roles.set(role, answer);
+  }
+  return answer;
 }
 
 /** The office a person held on a date, or none. */
 export function officeAt(person: PersonEntry, date: string, legislators: readonly string[] = []): Person {
   const office = person.offices.find((candidate) => candidate.from <= date && date < candidate.to);
   const role = office?.role ?? null;
-  let legislator = false;
-  if (role !== null) {
-    const lowered = role.toLowerCase();
-    legislator = loweredPrefixes(legislators).some((prefix) => lowered.startsWith(prefix));
-  }
   return {
     name: person.name,
     actor: office?.actor ?? null,
     role,
-    speaksForState: !legislator,
+    speaksForState: role === null || !isLegislator(role, legislators),
     female: person.female === true,
   };
 }
