@@ -347,7 +347,7 @@ const prefixesOf = (phrases: readonly string[]) =>
 
 /** A phrase's words as the tokenizer reads them, joined by spaces ("one-sided" is "one sided"). */
 function wordsOf(phrase: string): string {
-  return tokenize(phrase.replace(/\*/g, ''))
+  return tokenize(phrase.replace(/\*/g, ''), false)
     .filter(
       (token) =>
         token.kind === TokenKind.Word ||

@@ -55,7 +55,7 @@ interface Step {
 }
 
 function stepsOf(phrase: string): Step[] {
-  const tokens = tokenize(phrase);
+  const tokens = tokenize(phrase, false);
   const steps: Step[] = [];
   for (const token of tokens) {
     // Parentheses are skipped in phrases and text alike: "Anti-Ballistic Missile (ABM) Treaty".
@@ -109,8 +109,10 @@ export class PhraseTrie<V> {
    * in the text ("Bush", "Rice", "the Kremlin"), others match in any case.
    */
   add(phrase: string, value: V, casing: 'any' | 'proper' | 'exact' = 'any'): void {
-    this.rootStarts.fill(UNKNOWN);
-    this.prefixStarts.length = 0;
+    if (this.prefixStarts.length > 0 || this.rootStarts.length > 0) {
+      this.rootStarts = new Uint32Array(0);
+      this.prefixStarts.length = 0;
+    }
     const steps = stepsOf(phrase);
     let node = 0;
     steps.forEach((step, index) => {

@@ -45,9 +45,8 @@ const HYPHEN = 0x2d;
 
 // Character classes by table: the tokenizer asks them for every character of the text.
 const LETTER = 1;
-const DIGIT = 2;
-const UPPER = 4;
-/** Letters and digits of interest all lie below Cyrillic's end. */
+const UPPER = 2;
+/** The letters the tokenizer knows all lie below Cyrillic's end. */
 const CLASSED = 0x530;
 const CLASSES = new Uint8Array(CLASSED);
 for (let code = 0; code < CLASSED; code++) {
@@ -57,19 +56,13 @@ for (let code = 0; code < CLASSED; code++) {
     (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
     code >= 0x370;
   const upper = (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
-  CLASSES[code] = (letter ? LETTER : 0) | (code >= 48 && code <= 57 ? DIGIT : 0) | (upper ? UPPER : 0);
+  CLASSES[code] = (letter ? LETTER : 0) | (upper ? UPPER : 0);
 }
-/** -1 (outside the text) has no class. */
-const classOf = (code: number) => (code >= 0 && code < CLASSED ? (CLASSES[code] ?? 0) : 0);
-/**
- * The character at an index, -1 outside the text. A charCodeAt past the end (NaN) makes V8
- * recompile every later read of the tokenizer for a non-integer result, at twice the cost.
- */
-const codeAt = (text: string, index: number) =>
-  index >= 0 && index < text.length ? text.charCodeAt(index) : -1;
-const isLetter = (code: number) => (classOf(code) & LETTER) !== 0;
+// Each reads the table itself: a call less per character while V8 still interprets (start-up).
+// NaN (a read past either end of the text) has no class.
+const isLetter = (code: number) => code >= 0 && code < CLASSED && ((CLASSES[code] ?? 0) & LETTER) !== 0;
 const isDigit = (code: number) => code >= 48 && code <= 57;
-const isUpper = (code: number) => (classOf(code) & UPPER) !== 0;
+const isUpper = (code: number) => code >= 0 && code < CLASSED && ((CLASSES[code] ?? 0) & UPPER) !== 0;
 
 /** Lower-cases ASCII and Latin-1 letters and turns ’ into '. */
 function normalise(raw: string): string {
@@ -189,8 +182,12 @@ const APOSTROPHE_S = wordOf("'");
  * Splits text into tokens. A hyphen inside a word separates two words ("anti-missile" is "anti"
  * "missile", as in the dictionaries); "U.S." and "1,500" stay whole; "’s" and "n't" are tokens of
  * their own, so "Moscow’s" is a name and a possessive.
+ *
+ * `remember: false` reads each word afresh instead of through the spelling table: for dictionary
+ * phrases, read once at start-up, where the table's character loops would run before V8 has
+ * compiled them and slow the cold start.
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, remember = true): Token[] {
   const tokens: Token[] = [];
   const length = text.length;
   let index = 0;
@@ -205,7 +202,7 @@ export function tokenize(text: string): Token[] {
         // An internal apostrophe ("o'clock") stays; a possessive or n't is split off below.
         else if (
           (next === APOSTROPHE || next === RIGHT_SINGLE) &&
-          isLetter(codeAt(text, index + 1)) &&
+          isLetter(text.charCodeAt(index + 1)) &&
           !isPossessiveAt(text, index) &&
           !isNegationAt(text, index)
         )
@@ -213,22 +210,22 @@ export function tokenize(text: string): Token[] {
         else break;
       }
       // "U.S.", "U.N.": single letters joined by full stops.
-      if (index - start === 1 && codeAt(text, index) === 46 && isLetter(codeAt(text, index + 1))) {
+      if (index - start === 1 && text.charCodeAt(index) === 46 && isLetter(text.charCodeAt(index + 1))) {
         let end = index;
         while (
-          codeAt(text, end) === 46 &&
-          isLetter(codeAt(text, end + 1)) &&
-          !isLetter(codeAt(text, end + 2))
+          text.charCodeAt(end) === 46 &&
+          isLetter(text.charCodeAt(end + 1)) &&
+          !isLetter(text.charCodeAt(end + 2))
         )
           end += 2;
-        if (end > index && codeAt(text, end) === 46) {
+        if (end > index && text.charCodeAt(end) === 46) {
           index = end + 1;
-          pushSpelled(tokens, text, start, index, TokenKind.Word);
+          pushSpelled(tokens, text, start, index, TokenKind.Word, remember);
           // "U.S.’s position"
           if (
-            (codeAt(text, index) === APOSTROPHE || codeAt(text, index) === RIGHT_SINGLE) &&
-            isS(codeAt(text, index + 1)) &&
-            !isLetter(codeAt(text, index + 2))
+            (text.charCodeAt(index) === APOSTROPHE || text.charCodeAt(index) === RIGHT_SINGLE) &&
+            isS(text.charCodeAt(index + 1)) &&
+            !isLetter(text.charCodeAt(index + 2))
           ) {
             push(tokens, text, index, index + 2, TokenKind.Possessive, "'s", POSSESSIVE_S);
             index += 2;
@@ -238,17 +235,17 @@ export function tokenize(text: string): Token[] {
       }
       // "didn't" → "did" + "n't"; a lone "n't" (a dictionary phrase) is that token too.
       if (
-        isN(codeAt(text, index - 1)) &&
-        (codeAt(text, index) === APOSTROPHE || codeAt(text, index) === RIGHT_SINGLE) &&
-        isT(codeAt(text, index + 1)) &&
-        !isLetter(codeAt(text, index + 2))
+        isN(text.charCodeAt(index - 1)) &&
+        (text.charCodeAt(index) === APOSTROPHE || text.charCodeAt(index) === RIGHT_SINGLE) &&
+        isT(text.charCodeAt(index + 1)) &&
+        !isLetter(text.charCodeAt(index + 2))
       ) {
-        if (index - 1 > start) pushSpelled(tokens, text, start, index - 1, TokenKind.Word);
+        if (index - 1 > start) pushSpelled(tokens, text, start, index - 1, TokenKind.Word, remember);
         push(tokens, text, index - 1, index + 2, TokenKind.Word, "n't", NOT);
         index += 2;
         continue;
       }
-      pushSpelled(tokens, text, start, index, TokenKind.Word);
+      pushSpelled(tokens, text, start, index, TokenKind.Word, remember);
       continue;
     }
     if (isDigit(code)) {
@@ -257,10 +254,10 @@ export function tokenize(text: string): Token[] {
       while (index < length) {
         const next = text.charCodeAt(index);
         if (isDigit(next) || isLetter(next)) index++;
-        else if ((next === 44 || next === 46) && isDigit(codeAt(text, index + 1))) index += 2;
+        else if ((next === 44 || next === 46) && isDigit(text.charCodeAt(index + 1))) index += 2;
         else break;
       }
-      pushSpelled(tokens, text, start, index, TokenKind.Number);
+      pushSpelled(tokens, text, start, index, TokenKind.Number, remember);
       continue;
     }
     const start = index;
@@ -294,8 +291,8 @@ export function tokenize(text: string): Token[] {
         break;
       case HYPHEN:
         // A hyphen between words joins them (skipped); a free-standing one is a dash.
-        if (codeAt(text, index) === HYPHEN || codeAt(text, index) === 32) {
-          if (codeAt(text, index) === HYPHEN) index++;
+        if (text.charCodeAt(index) === HYPHEN || text.charCodeAt(index) === 32) {
+          if (text.charCodeAt(index) === HYPHEN) index++;
           push(tokens, text, start, index, TokenKind.Dash, '—', DASH);
         }
         break;
@@ -319,7 +316,7 @@ export function tokenize(text: string): Token[] {
         if (isPossessiveAt(text, start)) {
           index++;
           push(tokens, text, start, index, TokenKind.Possessive, "'s", POSSESSIVE_S);
-        } else if (start > 0 && codeAt(text, start - 1) === 115 && !isLetter(codeAt(text, index))) {
+        } else if (start > 0 && text.charCodeAt(start - 1) === 115 && !isLetter(text.charCodeAt(index))) {
           push(tokens, text, start, index, TokenKind.Possessive, "'", APOSTROPHE_S);
         }
         break;
@@ -354,13 +351,25 @@ function push(
     // "early-warning": a hyphen with a word character on both sides ("Russia--warned" is a dash).
     joined:
       start > 1 &&
-      codeAt(text, start - 1) === HYPHEN &&
-      (isLetter(codeAt(text, start - 2)) || isDigit(codeAt(text, start - 2))),
+      text.charCodeAt(start - 1) === HYPHEN &&
+      (isLetter(text.charCodeAt(start - 2)) || isDigit(text.charCodeAt(start - 2))),
   });
 }
 
 /** A token whose norm is its text's: looked up by spelling. */
-function pushSpelled(tokens: Token[], text: string, start: number, end: number, kind: TokenKind): void {
+function pushSpelled(
+  tokens: Token[],
+  text: string,
+  start: number,
+  end: number,
+  kind: TokenKind,
+  remember: boolean,
+): void {
+  if (!remember) {
+    const norm = normalise(text.slice(start, end));
+    push(tokens, text, start, end, kind, norm, wordOf(norm));
+    return;
+  }
   const word = wordAt(text, start, end);
   push(
     tokens,
@@ -375,14 +384,14 @@ function pushSpelled(tokens: Token[], text: string, start: number, end: number, 
 
 /** ’s followed by a non-letter, after a letter or digit. */
 function isPossessiveAt(text: string, at: number): boolean {
-  const next = codeAt(text, at + 1);
+  const next = text.charCodeAt(at + 1);
   if (next !== 115 && next !== 83) return false;
-  const previous = codeAt(text, at - 1);
-  return (isLetter(previous) || isDigit(previous)) && !isLetter(codeAt(text, at + 2));
+  const previous = text.charCodeAt(at - 1);
+  return (isLetter(previous) || isDigit(previous)) && !isLetter(text.charCodeAt(at + 2));
 }
 
 function isNegationAt(text: string, at: number): boolean {
-  return isN(codeAt(text, at - 1)) && isT(codeAt(text, at + 1)) && !isLetter(codeAt(text, at + 2));
+  return isN(text.charCodeAt(at - 1)) && isT(text.charCodeAt(at + 1)) && !isLetter(text.charCodeAt(at + 2));
 }
 
 const isN = (code: number) => code === 110 || code === 78;
