@@ -99,8 +99,20 @@ const roleFits = (role: string | null, title: string) => {
   return lowered.includes(TITLE_SYNONYMS[wanted] ?? wanted);
 };
 
-const first = <K extends MentionValue['kind']>(hit: Hit | undefined, kind: K) =>
-  hit?.values.find((value): value is Extract<MentionValue, { kind: K }> => value.kind === kind);
+function first<K extends MentionValue['kind']>(
+  hit: Hit | undefined,
+  kind: K,
+): Extract<MentionValue, { kind: K }> | undefined {
+  // A loop, not find with a closure: asked several times of every mention hit.
+  if (!hit) return undefined;
+  for (const value of hit.values) if (ofKind(value, kind)) return value;
+  return undefined;
+}
+
+const ofKind = <K extends MentionValue['kind']>(
+  value: LexValue,
+  kind: K,
+): value is Extract<MentionValue, { kind: K }> => value.kind === kind;
 
 /**
  * Every mention of a state, organisation, person, voice, pronoun, title or group, in text order,

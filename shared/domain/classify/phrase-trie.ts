@@ -266,8 +266,10 @@ export class PhraseTrie<V> {
     out: PhraseMatch<V>[],
   ): void {
     const flags = this.flags[node] ?? 0;
-    if (flags & ENDS)
-      for (const { value, exact, capitals } of this.endings[node] ?? []) {
+    const endings = flags & ENDS ? this.endings[node] : undefined;
+    if (endings)
+      for (let index = 0; index < endings.length; index++) {
+        const { value, exact, capitals } = endings[index] as Ending<V>;
         if (exact && !matchesExactly(exact, tokens, from, text)) continue;
         if (capitals !== 0 && !hasCapitals(capitals, tokens, from)) continue;
         out.push({ from, to, value });
