@@ -6,7 +6,7 @@ import {
   CLAUSE_WORDS,
   DATE_WORDS,
   GOVERNMENT_WORDS,
-  HARD_BREAKS,
+  isHardBreak,
   OFFICIAL_NOUNS,
   PREPOSITION_WORDS,
   SAYING,
@@ -177,13 +177,14 @@ export function structureOf(
   for (let index = from + 1; index < to; index++) {
     const token = tokens[index] as Token;
     const previous = tokens[index - 1] as Token;
-    if (HARD_BREAKS.has(previous.kind)) clauseStarts.push(index);
+    if (isHardBreak(previous.kind)) clauseStarts.push(index);
     else if (token.kind === TokenKind.Word && CLAUSE_WORDS.has(token.norm)) clauseStarts.push(index);
     else if (token.norm === 'that' && isComplementizer(tokens, index, to)) {
       clauseStarts.push(index + 1);
     } else if (token.norm === 'and' && previous.kind === TokenKind.Comma) clauseStarts.push(index);
   }
-  const unique = [...new Set(clauseStarts)].sort((a, b) => a - b);
+  // Each start is the token or the one after it, so the list only ever repeats a start: dropped.
+  const unique = clauseStarts.filter((start, index) => start !== clauseStarts[index - 1]);
 
   // Subjects: a mention at the start of a clause, followed by its verb. A subject of several
   // ("Jiang, Putin and Nazarbaev put their names …") holds as one.
@@ -391,7 +392,7 @@ function saysBetween(tokens: readonly Token[], from: number, to: number): boolea
 function hardBreakBetween(tokens: readonly Token[], from: number, to: number): boolean {
   for (let index = from; index < to; index++) {
     const kind = (tokens[index] as Token).kind;
-    if (HARD_BREAKS.has(kind) || kind === TokenKind.QuoteOpen || kind === TokenKind.QuoteClose) return true;
+    if (isHardBreak(kind) || kind === TokenKind.QuoteOpen || kind === TokenKind.QuoteClose) return true;
   }
   return false;
 }
@@ -421,7 +422,7 @@ function nearestBefore(
     for (let cursor = mention.to; cursor < at; cursor++) {
       const token = tokens[cursor] as Token;
       if (
-        HARD_BREAKS.has(token.kind) ||
+        isHardBreak(token.kind) ||
         token.kind === TokenKind.QuoteClose ||
         token.kind === TokenKind.QuoteOpen ||
         token.kind === TokenKind.Stop
@@ -481,7 +482,7 @@ function startsClause(
       return false;
     if (
       token.kind === TokenKind.Comma ||
-      HARD_BREAKS.has(token.kind) ||
+      isHardBreak(token.kind) ||
       token.kind === TokenKind.QuoteOpen ||
       token.kind === TokenKind.Quote ||
       token.kind === TokenKind.ParenOpen
@@ -542,7 +543,7 @@ function verbSoon(tokens: readonly Token[], from: number, to: number, verbs: Rea
     }
     if (token.kind === TokenKind.Possessive) continue;
     if (token.kind !== TokenKind.Word && token.kind !== TokenKind.Number) {
-      if (token.kind === TokenKind.Stop || HARD_BREAKS.has(token.kind)) return false;
+      if (token.kind === TokenKind.Stop || isHardBreak(token.kind)) return false;
       continue;
     }
     words++;

@@ -171,7 +171,17 @@ export const LAYERS: readonly Layer[] = [
 
 /** A record with one entry per layer. */
 export function perLayer<T>(make: () => T): Record<Layer, T> {
-  return Object.fromEntries(LAYERS.map((layer) => [layer, make()])) as Record<Layer, T>;
+  // A literal, in LAYERS' order: one hidden class for every such record.
+  return {
+    topic: make(),
+    mention: make(),
+    cue: make(),
+    speech: make(),
+    negator: make(),
+    forecast: make(),
+    conditional: make(),
+    earlier: make(),
+  };
 }
 
 export interface Dictionaries {
@@ -356,7 +366,7 @@ const prefixesOf = (phrases: readonly string[]) =>
 
 /** A phrase's words as the tokenizer reads them, joined by spaces ("one-sided" is "one sided"). */
 function wordsOf(phrase: string): string {
-  return tokenize(phrase.replace(/\*/g, ''))
+  return tokenize(phrase.replace(/\*/g, ''), false)
     .filter(
       (token) =>
         token.kind === TokenKind.Word ||

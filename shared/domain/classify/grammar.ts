@@ -363,7 +363,9 @@ export const GOVERNMENT_WORDS = new Set([
   'office',
 ]);
 
-export const HARD_BREAKS = new Set<number>([TokenKind.Semicolon, TokenKind.Colon, TokenKind.Dash]);
+/** Semicolons, colons and dashes end a clause. Comparisons, not a Set: asked of nearly every token. */
+export const isHardBreak = (kind: TokenKind) =>
+  kind === TokenKind.Semicolon || kind === TokenKind.Colon || kind === TokenKind.Dash;
 
 export const ADVERBS = new Set([
   'also',

@@ -49,17 +49,35 @@ export interface Mention {
   readonly head?: number;
 }
 
+/**
+ * Per legislators list (a dictionary's), whether a role is a legislator's, answered once per role:
+ * every dispatch that resolves a title asks officeAt of every person.
+ */
+const legislatorRoles = new WeakMap<readonly string[], Map<string, boolean>>();
+function isLegislator(role: string, legislators: readonly string[]): boolean {
+  let roles = legislatorRoles.get(legislators);
+  if (!roles) {
+    roles = new Map();
+    legislatorRoles.set(legislators, roles);
+  }
+  let answer = roles.get(role);
+  if (answer === undefined) {
+    const lowered = role.toLowerCase();
+    answer = legislators.some((prefix) => lowered.startsWith(prefix.toLowerCase()));
+    roles.set(role, answer);
+  }
+  return answer;
+}
+
 /** The office a person held on a date, or none. */
 export function officeAt(person: PersonEntry, date: string, legislators: readonly string[] = []): Person {
   const office = person.offices.find((candidate) => candidate.from <= date && date < candidate.to);
   const role = office?.role ?? null;
-  const legislator =
-    role !== null && legislators.some((prefix) => role.toLowerCase().startsWith(prefix.toLowerCase()));
   return {
     name: person.name,
     actor: office?.actor ?? null,
     role,
-    speaksForState: !legislator,
+    speaksForState: role === null || !isLegislator(role, legislators),
     female: person.female === true,
   };
 }
@@ -81,8 +99,20 @@ const roleFits = (role: string | null, title: string) => {
   return lowered.includes(TITLE_SYNONYMS[wanted] ?? wanted);
 };
 
-const first = <K extends MentionValue['kind']>(hit: Hit | undefined, kind: K) =>
-  hit?.values.find((value): value is Extract<MentionValue, { kind: K }> => value.kind === kind);
+function first<K extends MentionValue['kind']>(
+  hit: Hit | undefined,
+  kind: K,
+): Extract<MentionValue, { kind: K }> | undefined {
+  // A loop, not find with a closure: asked several times of every mention hit.
+  if (!hit) return undefined;
+  for (const value of hit.values) if (ofKind(value, kind)) return value;
+  return undefined;
+}
+
+const ofKind = <K extends MentionValue['kind']>(
+  value: LexValue,
+  kind: K,
+): value is Extract<MentionValue, { kind: K }> => value.kind === kind;
 
 /**
  * Every mention of a state, organisation, person, voice, pronoun, title or group, in text order,

@@ -1,4 +1,4 @@
-import { type Token, TokenKind, tokenize } from './tokens.js';
+import { type Token, TokenKind, tokenize, wordOf } from './tokens.js';
 
 /**
  * Every dictionary phrase — topic names, actors, people, cues, speech verbs — in one word trie,
@@ -13,22 +13,31 @@ export class PhraseSyntaxError extends Error {
   override readonly name = 'PhraseSyntaxError';
 }
 
-interface Node<V> {
-  readonly next: Map<string, Node<V>>;
-  /** Children reached by a word that starts with the key ("withdraw*"). */
-  readonly prefixes: { readonly prefix: string; readonly node: Node<V> }[];
-  readonly values: {
-    readonly value: V;
-    readonly exact: readonly Step[] | null;
-    readonly capitals: number;
-  }[];
+/** What a phrase ending at a node gives. */
+interface Ending<V> {
+  readonly value: V;
+  readonly exact: readonly Step[] | null;
+  readonly capitals: number;
 }
 
-const newNode = <V>(): Node<V> => ({ next: new Map(), prefixes: [], values: [] });
+/** A child reached by a word that starts with the key ("withdraw*"). */
+interface PrefixEdge {
+  readonly prefix: string;
+  readonly node: number;
+}
+
 /** Root-level prefixes are indexed by their first three letters, so a word checks only a few. */
 const PREFIX_KEY = 3;
-/** The word cache stops growing here: a long-running process reading odd text keeps bounded memory. */
-const MAX_CACHED_WORDS = 100_000;
+
+// Node flags: what a walk has to look at.
+const ENDS = 1;
+const EDGES = 2;
+const PREFIXES = 4;
+/** Per edge slot: parent node + 1 (0: empty), word number, child node. */
+const EDGE_STRIDE = 3;
+/** rootStarts per word: not yet computed, or no root prefix applies; else the list's index + 2. */
+const UNKNOWN = 0;
+const NO_PREFIX = 1;
 
 export interface PhraseMatch<V> {
   /** Token indexes: the match covers tokens[from] … tokens[to - 1]. */
@@ -39,12 +48,14 @@ export interface PhraseMatch<V> {
 
 interface Step {
   readonly word: string;
+  /** The word's number (wordOf). */
+  readonly id: number;
   readonly prefix: boolean;
   readonly raw: string;
 }
 
 function stepsOf(phrase: string): Step[] {
-  const tokens = tokenize(phrase);
+  const tokens = tokenize(phrase, false);
   const steps: Step[] = [];
   for (const token of tokens) {
     // Parentheses are skipped in phrases and text alike: "Anti-Ballistic Missile (ABM) Treaty".
@@ -62,41 +73,68 @@ function stepsOf(phrase: string): Step[] {
       steps[steps.length - 1] = { ...last, prefix: true };
       continue;
     }
-    steps.push({ word: token.norm, prefix: false, raw: phrase.slice(token.start, token.end) });
+    steps.push({
+      word: token.norm,
+      id: wordOf(token.norm),
+      prefix: false,
+      raw: phrase.slice(token.start, token.end),
+    });
   }
   if (steps.length === 0) throw new PhraseSyntaxError(`"${phrase}" has no words`);
   return steps;
 }
 
+/**
+ * The trie is numbers in typed arrays rather than an object and a Map per node: a walk reads a
+ * node's flags and looks its child up in one open-addressing edge table keyed by (node, word
+ * number), so matching a token costs a few reads of compact memory instead of a chain of
+ * pointers through the heap.
+ */
 export class PhraseTrie<V> {
-  private readonly root: Node<V> = newNode();
-  private readonly rootPrefixes = new Map<string, { prefix: string; node: Node<V> }[]>();
-  /** Per word, the nodes a phrase starting with it continues from: one lookup a token once a word was seen. */
-  private readonly starts = new Map<string, readonly Node<V>[]>();
+  /** Node 0 is the root. */
+  private flags = new Uint8Array(1024);
+  private nodes = 1;
+  private readonly endings: (Ending<V>[] | undefined)[] = [];
+  private readonly prefixEdges: (PrefixEdge[] | undefined)[] = [];
+  private edgeMask = 1023;
+  private edges = new Int32Array((this.edgeMask + 1) * EDGE_STRIDE);
+  private edgeCount = 0;
+  private readonly rootPrefixes = new Map<string, PrefixEdge[]>();
+  /** Per word number, which root prefixes it starts (UNKNOWN, NO_PREFIX or an index + 2 into prefixStarts). */
+  private rootStarts = new Uint32Array(0);
+  private readonly prefixStarts: (readonly number[])[] = [];
 
   /**
    * 'exact': letter for letter ("START"). 'proper': a word written with a capital must have one
    * in the text ("Bush", "Rice", "the Kremlin"), others match in any case.
    */
   add(phrase: string, value: V, casing: 'any' | 'proper' | 'exact' = 'any'): void {
-    this.starts.clear();
+    if (this.prefixStarts.length > 0 || this.rootStarts.length > 0) {
+      this.rootStarts = new Uint32Array(0);
+      this.prefixStarts.length = 0;
+    }
     const steps = stepsOf(phrase);
-    let node = this.root;
+    let node = 0;
     steps.forEach((step, index) => {
       if (step.prefix) {
-        const list =
-          index === 0 ? this.rootList(step.word) : (node.prefixes as { prefix: string; node: Node<V> }[]);
+        let list = index === 0 ? this.rootList(step.word) : this.prefixEdges[node];
+        if (!list) {
+          list = [];
+          this.prefixEdges[node] = list;
+        }
         let entry = list.find((candidate) => candidate.prefix === step.word);
         if (!entry) {
-          entry = { prefix: step.word, node: newNode() };
+          entry = { prefix: step.word, node: this.newNode() };
           list.push(entry);
+          if (index > 0) this.mark(node, PREFIXES);
         }
         node = entry.node;
       } else {
-        let child = node.next.get(step.word);
-        if (!child) {
-          child = newNode();
-          node.next.set(step.word, child);
+        let child = this.child(node, step.id);
+        if (child < 0) {
+          child = this.newNode();
+          this.addEdge(node, step.id, child);
+          this.mark(node, EDGES);
         }
         node = child;
       }
@@ -107,10 +145,16 @@ export class PhraseTrie<V> {
         const code = step.raw.charCodeAt(0);
         if (index < 31 && code >= 65 && code <= 90) capitals |= 1 << index;
       });
-    node.values.push({ value, exact: casing === 'exact' ? steps : null, capitals });
+    let endings = this.endings[node];
+    if (!endings) {
+      endings = [];
+      this.endings[node] = endings;
+    }
+    endings.push({ value, exact: casing === 'exact' ? steps : null, capitals });
+    this.mark(node, ENDS);
   }
 
-  private rootList(prefix: string) {
+  private rootList(prefix: string): PrefixEdge[] {
     const key = prefix.slice(0, PREFIX_KEY);
     let list = this.rootPrefixes.get(key);
     if (!list) {
@@ -120,41 +164,118 @@ export class PhraseTrie<V> {
     return list;
   }
 
+  private newNode(): number {
+    const node = this.nodes++;
+    if (node >= this.flags.length) {
+      const flags = new Uint8Array(this.flags.length * 2);
+      flags.set(this.flags);
+      this.flags = flags;
+    }
+    this.endings.push(undefined);
+    this.prefixEdges.push(undefined);
+    return node;
+  }
+
+  private mark(node: number, flag: number): void {
+    this.flags[node] = (this.flags[node] ?? 0) | flag;
+  }
+
+  private slotOf(node: number, word: number): number {
+    let hash = Math.imul(node, 0x9e3779b1) ^ word;
+    hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+    return ((hash ^ (hash >>> 13)) & this.edgeMask) * EDGE_STRIDE;
+  }
+
+  private nextSlot(slot: number): number {
+    const next = slot + EDGE_STRIDE;
+    return next === this.edges.length ? 0 : next;
+  }
+
+  /** The child of a node by a word number, or -1. */
+  private child(node: number, word: number): number {
+    if (word < 0) return -1;
+    const edges = this.edges;
+    for (let slot = this.slotOf(node, word); edges[slot] !== 0; slot = this.nextSlot(slot))
+      if (edges[slot] === node + 1 && edges[slot + 1] === word) return edges[slot + 2] ?? -1;
+    return -1;
+  }
+
+  private addEdge(node: number, word: number, child: number): void {
+    // At most half full, so probes stay short.
+    if (++this.edgeCount * 2 > this.edgeMask) {
+      const old = this.edges;
+      this.edgeMask = this.edgeMask * 2 + 1;
+      this.edges = new Int32Array((this.edgeMask + 1) * EDGE_STRIDE);
+      for (let slot = 0; slot < old.length; slot += EDGE_STRIDE)
+        if (old[slot] !== 0) this.place((old[slot] ?? 0) - 1, old[slot + 1] ?? 0, old[slot + 2] ?? 0);
+    }
+    this.place(node, word, child);
+  }
+
+  private place(node: number, word: number, child: number): void {
+    const edges = this.edges;
+    let slot = this.slotOf(node, word);
+    while (edges[slot] !== 0) slot = this.nextSlot(slot);
+    edges[slot] = node + 1;
+    edges[slot + 1] = word;
+    edges[slot + 2] = child;
+  }
+
   /** Every phrase that starts at tokens[from], shortest first. */
   matchAt(tokens: readonly Token[], from: number, text: string, out: PhraseMatch<V>[]): void {
     const first = tokens[from];
     if (!first || (first.kind !== TokenKind.Word && first.kind !== TokenKind.Number)) return;
-    let nodes = this.starts.get(first.norm);
-    if (!nodes) {
-      nodes = this.startsOf(first.norm);
-      if (this.starts.size < MAX_CACHED_WORDS) this.starts.set(first.norm, nodes);
-    }
-    for (const node of nodes) this.walk(node, tokens, from, from + 1, text, out);
+    const exact = this.child(0, first.word);
+    if (exact >= 0) this.walk(exact, tokens, from, from + 1, text, out);
+    const prefixed = this.rootPrefixesOf(first);
+    if (prefixed) for (const node of prefixed) this.walk(node, tokens, from, from + 1, text, out);
   }
 
-  private startsOf(word: string): Node<V>[] {
-    const nodes: Node<V>[] = [];
-    const exact = this.root.next.get(word);
-    if (exact) nodes.push(exact);
-    if (word.length >= PREFIX_KEY)
-      for (const entry of this.rootPrefixes.get(word.slice(0, PREFIX_KEY)) ?? [])
-        if (word.startsWith(entry.prefix)) nodes.push(entry.node);
-    return nodes;
+  /** The nodes of the root prefixes a word starts ("withdraw*" for "withdrawal"), computed once per word. */
+  private rootPrefixesOf(first: Token): readonly number[] | undefined {
+    const word = first.word;
+    const known = word >= 0 ? (this.rootStarts[word] ?? UNKNOWN) : UNKNOWN;
+    if (known === NO_PREFIX) return undefined;
+    if (known !== UNKNOWN) return this.prefixStarts[known - 2];
+    const nodes: number[] = [];
+    const norm = first.norm;
+    if (norm.length >= PREFIX_KEY)
+      for (const entry of this.rootPrefixes.get(norm.slice(0, PREFIX_KEY)) ?? [])
+        if (norm.startsWith(entry.prefix)) nodes.push(entry.node);
+    if (word >= 0) {
+      if (word >= this.rootStarts.length) {
+        const grown = new Uint32Array(Math.max(1024, (word + 1) * 2));
+        grown.set(this.rootStarts);
+        this.rootStarts = grown;
+      }
+      if (nodes.length === 0) this.rootStarts[word] = NO_PREFIX;
+      else {
+        this.prefixStarts.push(nodes);
+        this.rootStarts[word] = this.prefixStarts.length + 1;
+      }
+    }
+    return nodes.length > 0 ? nodes : undefined;
   }
 
   private walk(
-    node: Node<V>,
+    node: number,
     tokens: readonly Token[],
     from: number,
     to: number,
     text: string,
     out: PhraseMatch<V>[],
   ): void {
-    for (const { value, exact, capitals } of node.values) {
-      if (exact && !matchesExactly(exact, tokens, from, text)) continue;
-      if (capitals !== 0 && !hasCapitals(capitals, tokens, from)) continue;
-      out.push({ from, to, value });
-    }
+    const flags = this.flags[node] ?? 0;
+    const endings = flags & ENDS ? this.endings[node] : undefined;
+    if (endings)
+      for (let index = 0; index < endings.length; index++) {
+        const { value, exact, capitals } = endings[index] as Ending<V>;
+        if (exact && !matchesExactly(exact, tokens, from, text)) continue;
+        if (capitals !== 0 && !hasCapitals(capitals, tokens, from)) continue;
+        out.push({ from, to, value });
+      }
+    // Most phrases end here: no need to look at the next token.
+    if ((flags & (EDGES | PREFIXES)) === 0) return;
     let next = to;
     while (skippable(tokens, next)) next++;
     const token = tokens[next];
@@ -165,10 +286,13 @@ export class PhraseTrie<V> {
         token.kind !== TokenKind.Possessive)
     )
       return;
-    const child = node.next.get(token.norm);
-    if (child) this.walk(child, tokens, from, next + 1, text, out);
-    for (const entry of node.prefixes)
-      if (token.norm.startsWith(entry.prefix)) this.walk(entry.node, tokens, from, next + 1, text, out);
+    if (flags & EDGES) {
+      const child = this.child(node, token.word);
+      if (child >= 0) this.walk(child, tokens, from, next + 1, text, out);
+    }
+    if (flags & PREFIXES)
+      for (const entry of this.prefixEdges[node] ?? [])
+        if (token.norm.startsWith(entry.prefix)) this.walk(entry.node, tokens, from, next + 1, text, out);
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Layer, type LexValue, perLayer } from './dictionaries.js';
+import { LAYERS, type Layer, type LexValue, perLayer } from './dictionaries.js';
 import type { PhraseMatch, PhraseTrie } from './phrase-trie.js';
 import type { Token } from './tokens.js';
 
@@ -19,30 +19,40 @@ export type ScanResult = Readonly<Record<Layer, readonly Hit[]>>;
  */
 export function scan(tokens: readonly Token[], text: string, lexicon: PhraseTrie<LexValue>): ScanResult {
   const result = perLayer<Hit[]>(() => []);
-  const busyUntil = perLayer(() => 0);
-  const matches: PhraseMatch<LexValue>[] = [];
+  // Per layer by its index in LAYERS: arrays rather than records read with a variable key.
+  const hits = LAYERS.map((layer) => result[layer]);
+  const busyUntil = new Int32Array(LAYERS.length);
+  const longest = new Int32Array(LAYERS.length);
+  const cue = LAYERS.indexOf('cue');
+  const speech = LAYERS.indexOf('speech');
+  let matches: PhraseMatch<LexValue>[] = [];
+  let layers = new Int32Array(16);
   for (let index = 0; index < tokens.length; index++) {
-    matches.length = 0;
+    // A fresh array is cheaper than setting the length (a runtime call), and needed only after a match.
+    if (matches.length > 0) matches = [];
     lexicon.matchAt(tokens, index, text, matches);
     if (matches.length === 0) continue;
+    if (layers.length < matches.length) layers = new Int32Array(matches.length * 2);
     // "early-warning", "well-understood": the second half of a compound is no verb or cue.
     const compound = (tokens[index] as Token).joined;
-    const seen: Layer[] = [];
-    const longest: Partial<Record<Layer, number>> = {};
-    for (const match of matches) {
-      const layer = match.value.layer;
-      if (busyUntil[layer] > index || (compound && (layer === 'speech' || layer === 'cue'))) continue;
-      const best = longest[layer];
-      if (best === undefined) seen.push(layer);
-      if (best === undefined || best < match.to) longest[layer] = match.to;
+    longest.fill(-1);
+    for (let at = 0; at < matches.length; at++) {
+      const match = matches[at] as PhraseMatch<LexValue>;
+      const layer = LAYERS.indexOf(match.value.layer);
+      layers[at] = layer;
+      if ((busyUntil[layer] as number) > index || (compound && (layer === speech || layer === cue))) continue;
+      if ((longest[layer] as number) < match.to) longest[layer] = match.to;
     }
-    for (const layer of seen) {
+    for (let layer = 0; layer < LAYERS.length; layer++) {
       const to = longest[layer] as number;
+      if (to < 0) continue;
       const values: LexValue[] = [];
-      for (const match of matches)
-        if (match.to === to && match.value.layer === layer) values.push(match.value);
-      if (layer === 'cue') inheritTopics(values, matches, to);
-      result[layer].push({ from: index, to, values });
+      for (let at = 0; at < matches.length; at++) {
+        const match = matches[at] as PhraseMatch<LexValue>;
+        if (match.to === to && layers[at] === layer) values.push(match.value);
+      }
+      if (layer === cue) inheritTopics(values, matches, to);
+      (hits[layer] as Hit[]).push({ from: index, to, values });
       busyUntil[layer] = to;
     }
   }

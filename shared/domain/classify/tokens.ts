@@ -30,6 +30,8 @@ export interface Token {
   readonly end: number;
   /** Lower-cased, with ’ as ' — what dictionaries are matched against. */
   readonly norm: string;
+  /** The norm's number in the process's word table (wordOf); -1 only for a word the full table lacks. */
+  readonly word: number;
   readonly kind: TokenKind;
   /** The first character is an upper-case letter. */
   readonly capital: boolean;
@@ -37,17 +39,30 @@ export interface Token {
   readonly joined: boolean;
 }
 
-const isLetter = (code: number) =>
-  (code >= 97 && code <= 122) ||
-  (code >= 65 && code <= 90) ||
-  (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
-  (code >= 0x370 && code <= 0x52f);
-const isDigit = (code: number) => code >= 48 && code <= 57;
-const isUpper = (code: number) =>
-  (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
 const APOSTROPHE = 0x27;
 const RIGHT_SINGLE = 0x2019;
 const HYPHEN = 0x2d;
+
+// Character classes by table: the tokenizer asks them for every character of the text.
+const LETTER = 1;
+const UPPER = 2;
+/** The letters the tokenizer knows all lie below Cyrillic's end. */
+const CLASSED = 0x530;
+const CLASSES = new Uint8Array(CLASSED);
+for (let code = 0; code < CLASSED; code++) {
+  const letter =
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
+    code >= 0x370;
+  const upper = (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
+  CLASSES[code] = (letter ? LETTER : 0) | (upper ? UPPER : 0);
+}
+// Each reads the table itself: a call less per character while V8 still interprets (start-up).
+// NaN (a read past either end of the text) has no class.
+const isLetter = (code: number) => code >= 0 && code < CLASSED && ((CLASSES[code] ?? 0) & LETTER) !== 0;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isUpper = (code: number) => code >= 0 && code < CLASSED && ((CLASSES[code] ?? 0) & UPPER) !== 0;
 
 /** Lower-cases ASCII and Latin-1 letters and turns ’ into '. */
 function normalise(raw: string): string {
@@ -63,28 +78,119 @@ function normalise(raw: string): string {
 }
 
 /**
+ * The process's word table. Every distinct norm has a number, so the phrase trie looks a word up
+ * in an array rather than hashing its string; and every spelling seen in a text maps to its norm's
+ * number through an open-addressing table over the text's characters, so a word seen before costs
+ * no slice, no case conversion and no allocation, and its norm is the same string object every
+ * time (V8 keeps its hash for the grammar's Set lookups). Spellings stop being added at
+ * MAX_SPELLINGS, like the trie's old word cache, so odd text cannot grow it without bound;
+ * dictionary words are always added (wordOf), so a full table still numbers every word they hold.
+ */
+const MAX_SPELLINGS = 100_000;
+/**
+ * Per slot, four numbers side by side, so a probe reads one cache line: the spelling's hash, its
+ * index + 1 (0: empty slot), its word's number and its length. Kept at most half full; it
+ * doubles as it fills, so the few thousand spellings of ordinary text stay in a small table.
+ */
+const STRIDE = 4;
+let slotMask = (1 << 12) - 1;
+let slots = new Int32Array((slotMask + 1) * STRIDE);
+const spellings: string[] = [];
+const spellingHashes: number[] = [];
+const spellingWords: number[] = [];
+const wordIds = new Map<string, number>();
+const words: string[] = [];
+
+/** The word table's number for a norm, added if new. */
+export function wordOf(norm: string): number {
+  let word = wordIds.get(norm);
+  if (word === undefined) {
+    word = words.length;
+    words.push(norm);
+    wordIds.set(norm, word);
+  }
+  return word;
+}
+
+/** The number of the norm of text[start, end), or -1 for an unknown word once the table is full. */
+function wordAt(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let index = start; index < end; index++) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
+  // Mix the high bits down: the slot is taken from the low ones.
+  hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  hash ^= hash >>> 16;
+  const length = end - start;
+  let slot = (hash & slotMask) * STRIDE;
+  for (let entry = slots[slot + 1] ?? 0; entry !== 0; entry = slots[slot + 1] ?? 0) {
+    if (
+      slots[slot] === hash &&
+      slots[slot + 3] === length &&
+      spelledAt(spellings[entry - 1] as string, text, start)
+    )
+      return slots[slot + 2] ?? -1;
+    slot = (slot + STRIDE) & (slotMask * STRIDE + STRIDE - 1);
+  }
+  const spelling = text.slice(start, end);
+  const norm = normalise(spelling);
+  if (spellings.length >= MAX_SPELLINGS) return wordIds.get(norm) ?? -1;
+  const word = wordOf(norm);
+  spellings.push(spelling);
+  spellingHashes.push(hash);
+  spellingWords.push(word);
+  place(slot, spellings.length - 1);
+  if (spellings.length * 2 > slotMask) grow();
+  return word;
+}
+
+function place(slot: number, spelling: number): void {
+  slots[slot] = spellingHashes[spelling] ?? 0;
+  slots[slot + 1] = spelling + 1;
+  slots[slot + 2] = spellingWords[spelling] ?? -1;
+  slots[slot + 3] = (spellings[spelling] as string).length;
+}
+
+function grow(): void {
+  slotMask = slotMask * 2 + 1;
+  slots = new Int32Array((slotMask + 1) * STRIDE);
+  for (let spelling = 0; spelling < spellings.length; spelling++) {
+    let slot = ((spellingHashes[spelling] ?? 0) & slotMask) * STRIDE;
+    while (slots[slot + 1] !== 0) slot = (slot + STRIDE) & (slotMask * STRIDE + STRIDE - 1);
+    place(slot, spelling);
+  }
+}
+
+/** The spelling is text[start …] (lengths already equal). */
+function spelledAt(spelling: string, text: string, start: number): boolean {
+  for (let index = 0; index < spelling.length; index++)
+    if (spelling.charCodeAt(index) !== text.charCodeAt(start + index)) return false;
+  return true;
+}
+
+/** Numbers of the fixed norms. */
+const POSSESSIVE_S = wordOf("'s");
+const NOT = wordOf("n't");
+const COMMA = wordOf(',');
+const SEMICOLON = wordOf(';');
+const COLON = wordOf(':');
+const DASH = wordOf('—');
+const QUOTE = wordOf('"');
+const PAREN_OPEN = wordOf('(');
+const PAREN_CLOSE = wordOf(')');
+const APOSTROPHE_S = wordOf("'");
+
+/**
  * Splits text into tokens. A hyphen inside a word separates two words ("anti-missile" is "anti"
  * "missile", as in the dictionaries); "U.S." and "1,500" stay whole; "’s" and "n't" are tokens of
  * their own, so "Moscow’s" is a name and a possessive.
+ *
+ * `remember: false` reads each word afresh instead of through the spelling table: for dictionary
+ * phrases, read once at start-up, where the table's character loops would run before V8 has
+ * compiled them and slow the cold start.
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, remember = true): Token[] {
   const tokens: Token[] = [];
   const length = text.length;
   let index = 0;
-  const push = (start: number, end: number, kind: TokenKind, norm: string) => {
-    tokens.push({
-      start,
-      end,
-      norm,
-      kind,
-      capital: isUpper(text.charCodeAt(start)),
-      // "early-warning": a hyphen with a word character on both sides ("Russia--warned" is a dash).
-      joined:
-        start > 1 &&
-        text.charCodeAt(start - 1) === HYPHEN &&
-        (isLetter(text.charCodeAt(start - 2)) || isDigit(text.charCodeAt(start - 2))),
-    });
-  };
   while (index < length) {
     const code = text.charCodeAt(index);
     if (isLetter(code)) {
@@ -114,14 +220,14 @@ export function tokenize(text: string): Token[] {
           end += 2;
         if (end > index && text.charCodeAt(end) === 46) {
           index = end + 1;
-          push(start, index, TokenKind.Word, normalise(text.slice(start, index)));
+          pushSpelled(tokens, text, start, index, TokenKind.Word, remember);
           // "U.S.’s position"
           if (
             (text.charCodeAt(index) === APOSTROPHE || text.charCodeAt(index) === RIGHT_SINGLE) &&
             isS(text.charCodeAt(index + 1)) &&
             !isLetter(text.charCodeAt(index + 2))
           ) {
-            push(index, index + 2, TokenKind.Possessive, "'s");
+            push(tokens, text, index, index + 2, TokenKind.Possessive, "'s", POSSESSIVE_S);
             index += 2;
           }
           continue;
@@ -134,13 +240,12 @@ export function tokenize(text: string): Token[] {
         isT(text.charCodeAt(index + 1)) &&
         !isLetter(text.charCodeAt(index + 2))
       ) {
-        if (index - 1 > start)
-          push(start, index - 1, TokenKind.Word, normalise(text.slice(start, index - 1)));
-        push(index - 1, index + 2, TokenKind.Word, "n't");
+        if (index - 1 > start) pushSpelled(tokens, text, start, index - 1, TokenKind.Word, remember);
+        push(tokens, text, index - 1, index + 2, TokenKind.Word, "n't", NOT);
         index += 2;
         continue;
       }
-      push(start, index, TokenKind.Word, normalise(text.slice(start, index)));
+      pushSpelled(tokens, text, start, index, TokenKind.Word, remember);
       continue;
     }
     if (isDigit(code)) {
@@ -152,7 +257,7 @@ export function tokenize(text: string): Token[] {
         else if ((next === 44 || next === 46) && isDigit(text.charCodeAt(index + 1))) index += 2;
         else break;
       }
-      push(start, index, TokenKind.Number, normalise(text.slice(start, index)));
+      pushSpelled(tokens, text, start, index, TokenKind.Number, remember);
       continue;
     }
     const start = index;
@@ -161,58 +266,120 @@ export function tokenize(text: string): Token[] {
       case 46: // .
       case 33: // !
       case 63: // ?
-        push(start, index, TokenKind.Stop, text[start] as string);
+        push(
+          tokens,
+          text,
+          start,
+          index,
+          TokenKind.Stop,
+          text[start] as string,
+          wordOf(text[start] as string),
+        );
         break;
       case 44:
-        push(start, index, TokenKind.Comma, ',');
+        push(tokens, text, start, index, TokenKind.Comma, ',', COMMA);
         break;
       case 59:
-        push(start, index, TokenKind.Semicolon, ';');
+        push(tokens, text, start, index, TokenKind.Semicolon, ';', SEMICOLON);
         break;
       case 58:
-        push(start, index, TokenKind.Colon, ':');
+        push(tokens, text, start, index, TokenKind.Colon, ':', COLON);
         break;
       case 0x2014: // —
       case 0x2013: // –
-        push(start, index, TokenKind.Dash, '—');
+        push(tokens, text, start, index, TokenKind.Dash, '—', DASH);
         break;
       case HYPHEN:
         // A hyphen between words joins them (skipped); a free-standing one is a dash.
         if (text.charCodeAt(index) === HYPHEN || text.charCodeAt(index) === 32) {
           if (text.charCodeAt(index) === HYPHEN) index++;
-          push(start, index, TokenKind.Dash, '—');
+          push(tokens, text, start, index, TokenKind.Dash, '—', DASH);
         }
         break;
       case 0x201c: // “
-        push(start, index, TokenKind.QuoteOpen, '"');
+        push(tokens, text, start, index, TokenKind.QuoteOpen, '"', QUOTE);
         break;
       case 0x201d: // ”
-        push(start, index, TokenKind.QuoteClose, '"');
+        push(tokens, text, start, index, TokenKind.QuoteClose, '"', QUOTE);
         break;
       case 0x22:
-        push(start, index, TokenKind.Quote, '"');
+        push(tokens, text, start, index, TokenKind.Quote, '"', QUOTE);
         break;
       case 40:
-        push(start, index, TokenKind.ParenOpen, '(');
+        push(tokens, text, start, index, TokenKind.ParenOpen, '(', PAREN_OPEN);
         break;
       case 41:
-        push(start, index, TokenKind.ParenClose, ')');
+        push(tokens, text, start, index, TokenKind.ParenClose, ')', PAREN_CLOSE);
         break;
       case APOSTROPHE:
       case RIGHT_SINGLE:
         if (isPossessiveAt(text, start)) {
           index++;
-          push(start, index, TokenKind.Possessive, "'s");
+          push(tokens, text, start, index, TokenKind.Possessive, "'s", POSSESSIVE_S);
         } else if (start > 0 && text.charCodeAt(start - 1) === 115 && !isLetter(text.charCodeAt(index))) {
-          push(start, index, TokenKind.Possessive, "'");
+          push(tokens, text, start, index, TokenKind.Possessive, "'", APOSTROPHE_S);
         }
         break;
       default:
-        if (code > 32 && code !== 0xa0 && code !== 0x2018)
-          push(start, index, TokenKind.Other, text[start] as string);
+        if (code > 32 && code !== 0xa0 && code !== 0x2018) {
+          // As written: a sign is not lower-cased. At most one table entry per UTF-16 unit.
+          const sign = text[start] as string;
+          push(tokens, text, start, index, TokenKind.Other, sign, wordOf(sign));
+        }
     }
   }
   return tokens;
+}
+
+// Module functions, not closures per call: V8 inlines them into the tokenizer whichever text it reads.
+function push(
+  tokens: Token[],
+  text: string,
+  start: number,
+  end: number,
+  kind: TokenKind,
+  norm: string,
+  word: number,
+): void {
+  tokens.push({
+    start,
+    end,
+    norm,
+    word,
+    kind,
+    capital: isUpper(text.charCodeAt(start)),
+    // "early-warning": a hyphen with a word character on both sides ("Russia--warned" is a dash).
+    joined:
+      start > 1 &&
+      text.charCodeAt(start - 1) === HYPHEN &&
+      (isLetter(text.charCodeAt(start - 2)) || isDigit(text.charCodeAt(start - 2))),
+  });
+}
+
+/** A token whose norm is its text's: looked up by spelling. */
+function pushSpelled(
+  tokens: Token[],
+  text: string,
+  start: number,
+  end: number,
+  kind: TokenKind,
+  remember: boolean,
+): void {
+  if (!remember) {
+    const norm = normalise(text.slice(start, end));
+    push(tokens, text, start, end, kind, norm, wordOf(norm));
+    return;
+  }
+  const word = wordAt(text, start, end);
+  push(
+    tokens,
+    text,
+    start,
+    end,
+    kind,
+    word >= 0 ? (words[word] as string) : normalise(text.slice(start, end)),
+    word,
+  );
 }
 
 /** ’s followed by a non-letter, after a letter or digit. */
