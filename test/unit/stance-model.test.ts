@@ -81,7 +81,8 @@ describe('the stance model', () => {
       const read = classProbabilities(logitsOf(model, features));
       const scored = softmax(withReference, features, 4);
       // Assess
-      read.forEach((probability, index) => expect(probability).toBeCloseTo(scored[index] ?? Number.NaN, 12));
+      for (const [index, probability] of read.entries())
+        expect(probability).toBeCloseTo(scored[index] ?? Number.NaN, 12);
     }
   });
 
