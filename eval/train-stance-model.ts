@@ -14,7 +14,10 @@ import { basename } from 'node:path';
 import type { StanceLabel } from '../shared/domain/classify/classification.js';
 import { analyseDispatch } from '../shared/domain/classify/classify-dispatch.js';
 import { combineStances } from '../shared/domain/classify/combine-stances.js';
-import { defaultDictionaries } from '../shared/domain/classify/dictionaries.js';
+import actors from '../shared/domain/classify/data/actors.json' with { type: 'json' };
+import cues from '../shared/domain/classify/data/cues.json' with { type: 'json' };
+import topics from '../shared/domain/classify/data/topics.json' with { type: 'json' };
+import { compileDictionaries } from '../shared/domain/classify/dictionaries.js';
 import {
   featuresOf,
   type ModelCandidate,
@@ -24,6 +27,7 @@ import {
   compileStanceModel,
   MODEL_STANCES,
   type StanceModel,
+  storedWeights,
 } from '../shared/domain/classify/stance-model.js';
 import { parseDispatch } from '../shared/domain/index.js';
 import { type LabelledFile, readLabelledCorpus } from './labelled-corpus.js';
@@ -41,8 +45,9 @@ interface Read {
   readonly classification: ReturnType<typeof analyseDispatch>;
 }
 
-// The rules alone read each dispatch: the model's features never depend on the model.
-const rulesOnly = { ...defaultDictionaries(), stanceModel: null };
+// The rules alone read each dispatch: the model's features never depend on the model, and a
+// stale or broken model file never stops it being retrained.
+const rulesOnly = compileDictionaries({ topics, actors, cues });
 const files = [...(readLabelledCorpus('corpus/sample') ?? []), ...(readLabelledCorpus('corpus/dev') ?? [])];
 const reads: Read[] = files.map((file) => {
   const parsed = parseDispatch(readFileSync(file.path), {
@@ -79,23 +84,9 @@ const quotes = (sentence: string, evidence: string) =>
 const topicsOf = (training: readonly Read[]) =>
   [...new Set(training.flatMap((read) => read.file.label.topics))].sort();
 
-const triple = (values: readonly number[]): [number, number, number] => [
-  values[0] ?? 0,
-  values[1] ?? 0,
-  values[2] ?? 0,
-];
-
 function train(training: readonly Read[], threshold: number) {
   const weights = trainLogisticRegression(examplesOf(training), TRAINING);
-  return {
-    topics: topicsOf(training),
-    threshold,
-    weights: Object.fromEntries(
-      [...weights]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([feature, values]) => [feature, triple(values)]),
-    ),
-  };
+  return { topics: topicsOf(training), threshold, ...storedWeights(Object.fromEntries(weights)) };
 }
 
 function counts(testing: readonly Read[], stancesOf: (read: Read) => readonly StanceLabel[]) {
@@ -170,6 +161,6 @@ if (process.argv.includes('--cv')) {
   };
   writeFileSync(OUTPUT, `${JSON.stringify(model)}\n`);
   console.log(
-    `wrote ${OUTPUT}: ${model.version}, ${Object.keys(model.weights).length} features, threshold ${best.threshold} (cross-validated rules + model ${format(best.both)}), trained on ${model.trainedOn}`,
+    `wrote ${OUTPUT}: ${model.version}, ${model.features.split('\n').length} features, threshold ${best.threshold} (cross-validated rules + model ${format(best.both)}), trained on ${model.trainedOn}`,
   );
 }

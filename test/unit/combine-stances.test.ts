@@ -4,7 +4,7 @@ import { combineStances } from '../../shared/domain/classify/combine-stances.js'
 import type { Mention } from '../../shared/domain/classify/mentions.js';
 import type { Sentence } from '../../shared/domain/classify/sentences.js';
 import type { ModelCandidate } from '../../shared/domain/classify/stance-features.js';
-import { compileStanceModel } from '../../shared/domain/classify/stance-model.js';
+import { compileStanceModel, storedWeights } from '../../shared/domain/classify/stance-model.js';
 
 /** A model that knows "backed" (support), "condemned" (oppose), and "fair", "mild" and "faint" (ever weaker support). */
 const MODEL = compileStanceModel({
@@ -12,13 +12,13 @@ const MODEL = compileStanceModel({
   trainedOn: 'a table',
   topics: ['ABM'],
   threshold: 0.85,
-  weights: {
+  ...storedWeights({
     'ABM|w:backed': [6, 0, 0],
     'ABM|w:condemned': [0, 6, 0],
     'ABM|w:fair': [2.2, 0, 0],
     'ABM|w:mild': [1.2, 0, 0],
     'ABM|w:faint': [0.8, 0, 0],
-  },
+  }),
 });
 
 const sentence = (index: number): Sentence => ({

@@ -15,6 +15,7 @@ import {
   classProbabilities,
   compileStanceModel,
   logitsOf,
+  storedWeights,
 } from '../../shared/domain/classify/stance-model.js';
 import { parseDispatch } from '../../shared/domain/index.js';
 
@@ -37,7 +38,7 @@ describe('the stance model', () => {
       trainedOn: 'a table',
       topics: ['ABM'],
       threshold: 0.85,
-      weights: { a: [1, 0, -1], b: [0.5, 2, 0] },
+      ...storedWeights({ a: [1, 0, -1], b: [0.5, 2, 0] }),
     });
     // Act
     const logits = logitsOf(model, ['a', 'b', 'a', 'unknown']);
@@ -66,14 +67,12 @@ describe('the stance model', () => {
       learningRate: 0.5,
       prune: 0,
     });
-    const triple = ([s = 0, o = 0, m = 0]: number[]): [number, number, number] => [s, o, m];
-    const weights = Object.fromEntries([...trained].map(([feature, values]) => [feature, triple(values)]));
     const model = compileStanceModel({
       version: 'toy',
       trainedOn: '',
       topics: ['ABM'],
       threshold: 0.5,
-      weights,
+      ...storedWeights(Object.fromEntries(trained)),
     });
     const withReference = new Map([...trained].map(([feature, values]) => [feature, [0, ...values]]));
     for (const { features } of examples) {
@@ -88,10 +87,10 @@ describe('the stance model', () => {
 
   it('ships with a version that is the hash of what it was trained to', () => {
     // Prepare
-    const { topics: trainedTopics, threshold, weights } = stanceModel;
+    const { topics: trainedTopics, threshold, features, weights } = stanceModel;
     // Act
     const digest = createHash('sha256')
-      .update(JSON.stringify({ topics: trainedTopics, threshold, weights }))
+      .update(JSON.stringify({ topics: trainedTopics, threshold, features, weights }))
       .digest('hex')
       .slice(0, 8);
     // Assess: a hand-edited weight shows as a stale version
@@ -108,12 +107,12 @@ describe('the stance model', () => {
 
   it('names the file of a malformed model', () => {
     // Prepare
-    const broken = { ...stanceModel, weights: { 'ABM|w:withdraw': [1, 2] } };
+    const broken = { ...stanceModel, weights: stanceModel.weights.replace(/^\S+ /, '') };
     // Act
     const compile = () => compileDictionaries({ topics, actors, cues, stanceModel: broken });
     // Assess
     expect(compile).toThrow(DictionaryError);
-    expect(compile).toThrow(/^stance-model\.json: weights/);
+    expect(compile).toThrow(/^stance-model\.json: weights: three numbers per feature/);
   });
 
   it.each([
