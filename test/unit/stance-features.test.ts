@@ -104,6 +104,15 @@ describe('the model’s candidates', () => {
     expect(candidates[0]?.around).toContain('START|w:withdraw');
   });
 
+  it('does not carry the previous topic into a sentence whose topics are all in a condition', () => {
+    // Act
+    const candidates = candidatesOf(
+      'Moscow insists the ABM treaty must stand. If the United States deploys a national missile defense, Russia will respond.',
+    );
+    // Assess
+    expect(candidates.filter((candidate) => candidate.sentence.index === 1)).toEqual([]);
+  });
+
   it('leaves a possessive to the rules: "Washington’s plans" are not what Moscow opposed', () => {
     // Act
     const candidates = candidatesOf('Moscow opposed Washington’s plans for a national missile defense.');

@@ -81,7 +81,8 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
   const spans: TopicSpan[] = context.topics
     .filter((hit) => !inRanges(structure.conditionals, hit.from))
     .map(({ topic, from, to }) => ({ topic, from, to, inherited: false }));
-  if (spans.length === 0)
+  // A sentence naming no topic continues the one before; one whose topics are all hypothetical does not.
+  if (context.topics.length === 0)
     for (const topic of context.previousTopics)
       spans.push({ topic, from: sentence.from, to: sentence.to, inherited: true });
 
