@@ -27,6 +27,7 @@ import {
   compileStanceModel,
   MODEL_STANCES,
   type StanceModel,
+  stanceModelSchema,
   storedWeights,
 } from '../shared/domain/classify/stance-model.js';
 import { parseDispatch } from '../shared/domain/index.js';
@@ -159,6 +160,8 @@ if (process.argv.includes('--cv')) {
     trainedOn: `${reads.length} dev dispatches (corpus/sample, corpus/dev), ${readings} holder-topic readings`,
     ...trained,
   };
+  // The file is checked as the classifier will load it, so a model it cannot read is never written.
+  stanceModelSchema.parse(model);
   writeFileSync(OUTPUT, `${JSON.stringify(model)}\n`);
   console.log(
     `wrote ${OUTPUT}: ${model.version}, ${model.features.split('\n').length} features, threshold ${best.threshold} (cross-validated rules + model ${format(best.both)}), trained on ${model.trainedOn}`,

@@ -93,6 +93,16 @@ describe('the model’s candidates', () => {
     expect(quoted.map((candidate) => `${candidate.actor} ${candidate.role}`)).toEqual(['RUS quoted']);
   });
 
+  it('gives the last speaker only the quotation’s words, not the rest of the sentence', () => {
+    // Act
+    const candidates = candidatesOf(
+      'Foreign Minister Igor Ivanov told reporters that Moscow had not changed its view. The Bush administration will abandon the ABM treaty as a “relic of the Cold War.”',
+    );
+    // Assess
+    const second = candidates.filter((candidate) => candidate.sentence.index === 1);
+    expect(second.map((candidate) => `${candidate.actor} ${candidate.role}`)).toEqual(['USA subject']);
+  });
+
   it('reads nothing of a condition: neither its subject nor its words', () => {
     // Act
     const candidates = candidatesOf(

@@ -117,6 +117,35 @@ describe('the stance model', () => {
 
   it.each([
     [
+      'a trailing space, which would read as a zero weight',
+      { weights: `${stanceModel.weights} ` },
+      /weights: weights must be plain decimals/,
+    ],
+    [
+      'a number written as hex',
+      { weights: stanceModel.weights.replace(/^\S+/, '0x10') },
+      /weights: weights must be plain decimals/,
+    ],
+    [
+      'a feature listed twice',
+      {
+        features: `${stanceModel.features}\n${stanceModel.features.split('\n')[0]}`,
+        weights: `${stanceModel.weights} 0 0 0`,
+      },
+      /weights: a feature listed twice/,
+    ],
+    ['a threshold no probability reaches', { threshold: 1.5 }, /threshold/],
+  ])('refuses a model file with %s', (_name, change, message) => {
+    // Act
+    const compile = () =>
+      compileDictionaries({ topics, actors, cues, stanceModel: { ...stanceModel, ...change } });
+    // Assess
+    expect(compile).toThrow(DictionaryError);
+    expect(compile).toThrow(message);
+  });
+
+  it.each([
+    [
       'the model confirms an unsure rule reading',
       'Foreign Minister Igor Ivanov called the ABM treaty the cornerstone of strategic stability.',
       ['RUS ABM support'],

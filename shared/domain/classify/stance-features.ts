@@ -100,6 +100,8 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
   for (const { mention, role } of holders) {
     if (mention.kind === 'voice') continue;
     spans.forEach((span, index) => {
+      // The last speaker holds the quotation's words only, not the rest of the sentence.
+      if (role === 'quoted' && !inRanges(structure.quotes, span.from)) return;
       for (const actor of mention.actors)
         candidates.push({
           actor,

@@ -11,9 +11,22 @@ export const MODEL_STANCES = ['support', 'oppose', 'mixed'] as const;
 /** How many weights each feature has: support, oppose, mixed ("no stance" is the zero reference). */
 const PER_FEATURE = MODEL_STANCES.length;
 
-/** Features one per line; weights as numbers separated by spaces. */
+/** Features one per line; weights as plain decimals separated by single spaces. */
 const featureList = (features: string) => features.split('\n');
 const weightList = (weights: string) => weights.split(' ').map(Number);
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/** Why a model file's features and weights cannot be read, or undefined when they can. */
+function storedProblem(features: string, weights: string): string | undefined {
+  const names = featureList(features);
+  if (names.some((name) => name.length === 0)) return 'an empty feature name';
+  if (new Set(names).size !== names.length) return 'a feature listed twice';
+  const values = weights.split(' ');
+  if (!values.every((value) => DECIMAL.test(value))) return 'weights must be plain decimals, one space apart';
+  if (values.length !== PER_FEATURE * names.length)
+    return 'three numbers per feature (support, oppose, mixed)';
+  return undefined;
+}
 
 /**
  * Features and weights are stored as two strings, not as arrays: a fresh Lambda validates and
@@ -26,23 +39,18 @@ export const stanceModelSchema = z
     trainedOn: z.string(),
     /** The topics it was trained on: any other topic is read by the rules alone. */
     topics: z.array(z.string()),
-    /** A combined reading of both readers at or above this is a stance. */
-    threshold: z.number().check(z.positive()),
+    /** A combined reading of both readers at or above this is a stance (a probability: at most 1). */
+    threshold: z.number().check(z.positive(), z.lte(1)),
     features: z.string().check(z.minLength(1)),
     /** Three per feature, in the order of `features`: its weight for support, oppose and mixed. */
     weights: z.string(),
   })
   .check(
-    z.refine(
-      (model) => {
-        const weights = weightList(model.weights);
-        return (
-          weights.length === PER_FEATURE * featureList(model.features).length &&
-          weights.every(Number.isFinite)
-        );
-      },
-      { message: 'three numbers per feature (support, oppose, mixed)', path: ['weights'] },
-    ),
+    z.superRefine((model, context) => {
+      const problem = storedProblem(model.features, model.weights);
+      if (problem)
+        context.addIssue({ code: 'custom', message: problem, path: ['weights'], input: model.weights });
+    }),
   );
 
 export interface StanceModel {
