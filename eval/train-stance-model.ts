@@ -85,8 +85,8 @@ const quotes = (sentence: string, evidence: string) =>
 const topicsOf = (training: readonly Read[]) =>
   [...new Set(training.flatMap((read) => read.file.label.topics))].sort();
 
-function train(training: readonly Read[], threshold: number) {
-  const weights = trainLogisticRegression(examplesOf(training), TRAINING);
+function train(training: readonly Read[], threshold: number, examples = examplesOf(training)) {
+  const weights = trainLogisticRegression(examples, TRAINING);
   return { topics: topicsOf(training), threshold, ...storedWeights(Object.fromEntries(weights)) };
 }
 
@@ -123,16 +123,17 @@ function crossValidate() {
       1,
     ),
   );
-  const modelFor = (index: number, threshold: number) => {
-    const fold = folds[index % FOLDS];
-    if (!fold) throw new Error(`no fold for dispatch ${index}`);
-    return compileStanceModel({ version: 'fold', trainedOn: '', ...fold, threshold });
-  };
   const byThreshold = THRESHOLDS.map((threshold) => {
-    const models = reads.map((_, index) => modelFor(index, threshold));
-    const stancesOf = (rules: boolean) => (read: Read) => {
-      const model = models[reads.indexOf(read)];
-      return model ? combined(read, model, rules ? read.ruleStances : []) : [];
+    const models = folds.map((fold) =>
+      compileStanceModel({ version: 'fold', trainedOn: '', ...fold, threshold }),
+    );
+    // Each dispatch is read by the model of the fold that left it out.
+    const stancesOf = (rules: boolean) => {
+      const fold = new Map(reads.map((read, index) => [read, models[index % FOLDS]]));
+      return (read: Read) => {
+        const model = fold.get(read);
+        return model ? combined(read, model, rules ? read.ruleStances : []) : [];
+      };
     };
     return { threshold, both: counts(reads, stancesOf(true)), model: counts(reads, stancesOf(false)) };
   });
@@ -152,8 +153,9 @@ if (process.argv.includes('--cv')) {
       `  threshold ${entry.threshold.toFixed(2)}${entry === best ? ' (best)' : '       '}  model alone ${format(entry.model)}   rules + model ${format(entry.both)}`,
     );
 } else {
-  const trained = train(reads, best.threshold);
-  const readings = examplesOf(reads).length;
+  const examples = examplesOf(reads);
+  const trained = train(reads, best.threshold, examples);
+  const readings = examples.length;
   const digest = createHash('sha256').update(JSON.stringify(trained)).digest('hex').slice(0, 8);
   const model = {
     version: `model-${digest}`,

@@ -8,7 +8,7 @@ import type {
   StanceLabel,
   TopicLabel,
 } from './classification.js';
-import { type SentenceStructure, structureOf } from './clauses.js';
+import { inRanges, structureOf } from './clauses.js';
 import { combineStances } from './combine-stances.js';
 import { type Dictionaries, defaultDictionaries, perLayer } from './dictionaries.js';
 import { findMentions, type Mention } from './mentions.js';
@@ -133,7 +133,7 @@ export function analyseDispatch(
     const forecast =
       speech.length === 0
         ? slice(found.forecast, 'forecast')
-            .filter((hit) => !inQuotes(structure, hit.from))
+            .filter((hit) => !inRanges(structure.quotes, hit.from))
             .map((hit) => hit.from)
         : [];
     const context: SentenceContext = {
@@ -162,10 +162,7 @@ export function analyseDispatch(
     for (const frame of structure.frames) holders.push(...frame.holders);
     // "If Pyongyang goes ahead …": the subject of a condition does nothing in the dispatch.
     for (const subject of structure.subjects)
-      if (
-        !subject.possessive &&
-        !structure.conditionals.some(([start, end]) => start <= subject.at && subject.at < end)
-      )
+      if (!subject.possessive && !inRanges(structure.conditionals, subject.at))
         holders.push(...subject.holders);
     const lastFrame = structure.frames.at(-1);
     if (lastFrame) lastSpeaker = lastFrame.holders;
@@ -187,9 +184,6 @@ export function analyseDispatch(
     stances,
   };
 }
-
-const inQuotes = (structure: SentenceStructure, at: number) =>
-  structure.quotes.some(([start, end]) => start <= at && at < end);
 
 /** 1 for every token inside a citation group "(Interfax, May 2)": sources, not actors. */
 function citationTokens(dispatch: Dispatch, tokens: readonly Token[]): Uint8Array {

@@ -56,6 +56,19 @@ export interface SentenceStructure {
   readonly quoteOpenAtEnd: boolean;
 }
 
+/** The token is inside one of the ranges [from, to): a quotation, a condition, a statement's content. */
+export const inRanges = (ranges: readonly (readonly [number, number])[], at: number): boolean =>
+  ranges.some(([start, end]) => start <= at && at < end);
+
+/** The innermost statement a token sits in: "According to Chinese officials, the two presidents agreed that …". */
+export function innermostFrame(frames: readonly SpeechFrame[], at: number): SpeechFrame | undefined {
+  let innermost: SpeechFrame | undefined;
+  for (const frame of frames)
+    if (inRanges(frame.content, at) && (!innermost || frame.verb.from > innermost.verb.from))
+      innermost = frame;
+  return innermost;
+}
+
 /** Words after which a mention is not a subject: it is an object or sits in a phrase. */
 const PREPOSITIONS = new Set([
   ...PREPOSITION_WORDS,
@@ -170,7 +183,7 @@ export function structureOf(
   }
   const quoteOpenAtEnd = open >= 0;
   if (quoteOpenAtEnd) quotes.push([open, to]);
-  const inQuote = (index: number) => quotes.some(([start, end]) => start <= index && index < end);
+  const inQuote = (index: number) => inRanges(quotes, index);
 
   // Clauses.
   const clauseStarts: number[] = [from];

@@ -1,4 +1,4 @@
-import type { SpeechFrame } from './clauses.js';
+import { innermostFrame, inRanges } from './clauses.js';
 import type { Mention } from './mentions.js';
 import type { Sentence } from './sentences.js';
 import type { SentenceContext } from './stance.js';
@@ -85,6 +85,7 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
   if (context.topics.length === 0)
     for (const topic of context.previousTopics)
       spans.push({ topic, from: sentence.from, to: sentence.to, inherited: true });
+  if (spans.length === 0) return [];
 
   const inMention = new Uint8Array(sentence.to - sentence.from);
   for (const mention of context.mentions)
@@ -115,20 +116,6 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
     });
   }
   return candidates;
-}
-
-const inRanges = (ranges: readonly (readonly [number, number])[], at: number) =>
-  ranges.some(([start, end]) => start <= at && at < end);
-
-function innermostFrame(frames: readonly SpeechFrame[], at: number): SpeechFrame | undefined {
-  let innermost: SpeechFrame | undefined;
-  for (const frame of frames)
-    if (
-      frame.content.some(([start, end]) => start <= at && at < end) &&
-      (!innermost || frame.verb.from > innermost.verb.from)
-    )
-      innermost = frame;
-  return innermost;
 }
 
 /** The tokens the model reads for a topic phrase: ten either side, or the whole sentence it continues. */

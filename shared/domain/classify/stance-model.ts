@@ -30,7 +30,7 @@ function storedProblem(features: string, weights: string): string | undefined {
 
 /**
  * Features and weights are stored as two strings, not as arrays: a fresh Lambda validates and
- * reads them in a fifth of the time zod takes over 1,700 strings and 5,000 numbers.
+ * reads them in about 3.5 ms, against about 9.5 ms for one small tuple per feature.
  */
 export const stanceModelSchema = z
   .object({

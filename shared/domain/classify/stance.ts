@@ -1,5 +1,11 @@
 import type { Stance } from './classification.js';
-import type { SentenceStructure, SpeechFrame, Subject } from './clauses.js';
+import {
+  innermostFrame,
+  inRanges,
+  type SentenceStructure,
+  type SpeechFrame,
+  type Subject,
+} from './clauses.js';
 import type { Polarity } from './dictionaries.js';
 import {
   AFFIRMED,
@@ -312,7 +318,7 @@ export function observeSentence(context: SentenceContext): Observation[] {
     if (readings.length === 0) continue;
 
     const at = cue.from;
-    if (structure.conditionals.some(([start, end]) => start <= at && at < end)) continue;
+    if (inRanges(structure.conditionals, at)) continue;
     const holder = holderOf(at, context, clauseStart);
     if (!holder) continue;
     if (ownTopic && isUnclaimedEvent(cue, context)) continue;
@@ -522,9 +528,6 @@ interface Holder {
   readonly speech: boolean;
 }
 
-const inRanges = (ranges: readonly (readonly [number, number])[], at: number) =>
-  ranges.some(([start, end]) => start <= at && at < end);
-
 /**
  * Who holds the cue at a token: the speaker of a quotation or reported statement it sits in
  * (unless the statement's own subject is another actor: then it is reported, and nobody's), else
@@ -541,10 +544,7 @@ function holderOf(
   const spoken = quoted ? undefined : structure.frames.find((frame) => frame.verb.from === at);
   if (spoken) return { mentions: spoken.holders, speech: true };
   // The innermost statement holds: "According to Chinese officials, the two presidents agreed that …".
-  let frame: SpeechFrame | undefined;
-  for (const candidate of structure.frames)
-    if (inRanges(candidate.content, at) && (!frame || candidate.verb.from > frame.verb.from))
-      frame = candidate;
+  const frame = innermostFrame(structure.frames, at);
   if (quoted) {
     const speaker =
       frame ?? structure.frames.find((candidate) => !inRanges(structure.quotes, candidate.verb.from));
