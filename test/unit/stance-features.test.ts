@@ -158,4 +158,14 @@ describe('the model’s candidates', () => {
     expect(candidates.length).toBeGreaterThan(1);
     for (const candidate of candidates) expect(candidate.around).toBe(candidates[0]?.around);
   });
+
+  it('gives a participle inside a statement to its speaker, not to a state the statement names', () => {
+    // Act
+    const candidates = candidatesOf(
+      'George W. Bush repeated that the ABM treaty would have to be amended to permit a limited national missile defense against states such as North Korea, while stressing that no decision on deployment would be taken before next summer.',
+    );
+    // Assess
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(new Set(candidates.map((candidate) => candidate.actor))).toEqual(new Set(['USA']));
+  });
 });

@@ -257,7 +257,7 @@ export function structureOf(
     if (verb.from < from || verb.from >= to || inQuote(verb.from)) continue;
     // "States", "Calls": a capital mid-sentence is a name or a noun, not a verb.
     if ((tokens[verb.from] as Token).capital && verb.from !== from) continue;
-    const holder = speakerOf(verb, own, subjects, tokens, from);
+    const holder = continuedStatement(verb, frames, tokens) ?? speakerOf(verb, own, subjects, tokens, from);
     if (!holder) continue;
     const holders = holder.group;
     const frameStart = Math.min(holder.mention.from, verb.from);
@@ -395,6 +395,27 @@ function speakerOf(
     return { mention: subject.holders[0] as Mention, group: subject.holders };
   if (inverted) return { mention: inverted, group: conjunctGroup(own, own.indexOf(inverted), tokens) };
   return undefined;
+}
+
+/** Words that may open a participle clause after its comma: "…, while stressing that". */
+const PARTICIPLE_OPENERS = new Set(['while', 'after', 'before', 'when', 'also', 'and']);
+
+/**
+ * "X said that A would …, adding that …", "…, while stressing that …": a participle inside a
+ * statement goes on with that statement's speaker, not with a state the statement names.
+ */
+function continuedStatement(
+  verb: Hit,
+  frames: readonly SpeechFrame[],
+  tokens: readonly Token[],
+): { mention: Mention; group: readonly Mention[] } | undefined {
+  if (!(tokens[verb.from] as Token).norm.endsWith('ing')) return undefined;
+  let before = verb.from - 1;
+  if (PARTICIPLE_OPENERS.has(tokens[before]?.norm ?? '')) before--;
+  if (tokens[before]?.kind !== TokenKind.Comma) return undefined;
+  const statement = innermostFrame(frames, verb.from);
+  const speaker = statement?.holders[0];
+  return statement && speaker ? { mention: speaker, group: statement.holders } : undefined;
 }
 
 function saysBetween(tokens: readonly Token[], from: number, to: number): boolean {
