@@ -468,6 +468,11 @@ describe('actors', () => {
       'Igor Ivanov, who was in Spain attending a conference, said the ABM treaty must be preserved',
       ['RUS'],
     ],
+    [
+      'a head of state outside the great powers speaks for his state: Castro is Cuba',
+      'Putin and Fidel Castro declared that the 1972 ABM treaty was the cornerstone of strategic stability',
+      ['CUB', 'RUS'],
+    ],
   ])('%s', (_name, body, expected) => {
     expect(actorsOf(body)).toEqual(expected);
   });
