@@ -97,23 +97,26 @@ for (const part of parts) {
   if (showErrors && part.tuned) for (const error of scores.errors) console.log(`    ${error}`);
 }
 
-// A second labeller labelled the held-out text blind, from the codebook alone: how far two careful
-// people agree is the ceiling any classifier can be measured against.
-const second = readLabelledCorpus('corpus/heldout', SECOND_LABELS);
-if (second) {
-  const ours = new Map(heldOut.map((file) => [basename(file.path), file.label]));
+// A second labeller labelled the dev and held-out texts blind, from the codebook alone: how far two
+// careful people agree is the ceiling any classifier can be measured against.
+function printAgreement(directory: string, part: string, firstLabels: readonly LabelledFile[]) {
+  const second = readLabelledCorpus(directory, SECOND_LABELS);
+  if (!second) return;
+  const ours = new Map(firstLabels.map((file) => [basename(file.path), file.label]));
   const humans = emptyScores();
   const againstSecond = emptyScores();
   for (const file of second) {
     const name = basename(file.path);
     const first = ours.get(name);
-    if (!first) throw new Error(`${SECOND_LABELS} labels ${name}, which labels.json does not`);
+    if (!first) throw new Error(`${directory}/${SECOND_LABELS} labels ${name}, which labels.json does not`);
     scoreAgreement(humans, first, file.label, name);
     scoreDispatch(againstSecond, file.label, classifyFile(file), name);
   }
   printScores(
-    `labeller agreement on held-out: ${second.length} dispatches labelled again, blind; the second labeller scored against ours`,
+    `labeller agreement on ${part}: ${second.length} dispatches labelled again, blind; the second labeller scored against ours`,
     humans,
   );
   console.log(`  the classifier against the second labeller: stances ${format(againstSecond.stances)}`);
 }
+printAgreement('corpus/dev', 'dev', readLabelledCorpus('corpus/dev') ?? []);
+printAgreement('corpus/heldout', 'held-out', heldOut);

@@ -69,8 +69,7 @@ describe('the parser agrees with the labelled corpora', () => {
   });
 });
 
-describe('the second labeller’s held-out labels', () => {
-  const dir = 'corpus/heldout';
+describe.each(['corpus/dev', 'corpus/heldout'])('the second labeller’s labels of %s', (dir) => {
   const ours = readLabelledCorpus(new URL(`../../${dir}/`, import.meta.url).pathname);
   const second = readLabelledCorpus(new URL(`../../${dir}/`, import.meta.url).pathname, 'labels.second.json');
 
