@@ -83,7 +83,8 @@ describe('stance', () => {
     [
       'wanting the treaty amended is opposing it, however politely said',
       'The State Department said Washington valued the ABM treaty but wanted it amended to allow a limited defense',
-      ['USA ABM oppose'],
+      // "A limited defense" is the US plan itself: wanting room for it backs it.
+      ['USA ABM oppose', 'USA NMD support'],
     ],
     [
       'cuts made unilaterally are a mixed START position',
