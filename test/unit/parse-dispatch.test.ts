@@ -131,6 +131,14 @@ describe('citations', () => {
     expect(dispatch.paragraphs[0]?.citations.map((c) => c.outlet)).toEqual(['Washington Post']);
   });
 
+  it('reads the outlets that write their names in lower case: dpa, taz', () => {
+    const dispatch = parsed(
+      `Publication: Monitor Volume: 5 Issue: 1\n\n${PROSE.slice(0, -1)} (dpa, Reuters, February 6; taz, February 8).`,
+    );
+    expect(dispatch.paragraphs[0]?.citations.map((c) => c.outlet)).toEqual(['dpa', 'Reuters', 'taz']);
+    expect(dispatch.date).toBe('1999-02-08');
+  });
+
   it('records where each citation group starts in its paragraph', () => {
     const paragraph = `${PROSE.slice(0, -1)} (Interfax, June 20).`;
     const dispatch = parsed(`Publication: Monitor Volume: 6 Issue: 1\n\n${paragraph}`);

@@ -58,8 +58,12 @@ function parseGroups(inside: string, offset: number): RawCitation[] | undefined 
   return undated.length === 0 && groups.length > 0 ? groups : undefined;
 }
 
+/** Outlets that write their own names in lower case: Deutsche Presse-Agentur, Berlin's tageszeitung. */
+const LOWER_CASE_OUTLETS = new Set(['dpa', 'taz', 'n-tv']);
+
 /** Outlet names are short and capitalised ("Interfax", "Vremya MN", "the Washington Post"). */
 function isOutletName(part: string): boolean {
   if (part.length > 60 || /^(?:see|cf\.?|e\.g\.|i\.e\.)\b/i.test(part)) return false;
+  if (LOWER_CASE_OUTLETS.has(part)) return true;
   return /^(?:the\s+)?[A-Z0-9]/.test(part) && part.split(/\s+/).length <= 7;
 }
