@@ -112,6 +112,11 @@ export function wordOf(norm: string): number {
   return word;
 }
 
+/** The word table's number for a norm, or -1 if it has none (not added). */
+export function knownWordOf(norm: string): number {
+  return wordIds.get(norm) ?? -1;
+}
+
 /** The number of the norm of text[start, end), or -1 for an unknown word once the table is full. */
 function wordAt(text: string, start: number, end: number): number {
   let hash = 0;
