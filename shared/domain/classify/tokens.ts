@@ -63,6 +63,12 @@ for (let code = 0; code < CLASSED; code++) {
 const isLetter = (code: number) => code >= 0 && code < CLASSED && ((CLASSES[code] ?? 0) & LETTER) !== 0;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 const isUpper = (code: number) => code >= 0 && code < CLASSED && ((CLASSES[code] ?? 0) & UPPER) !== 0;
+/** A letter or digit: what a word goes on with. ASCII first, without the table: most text is. */
+const isWordCode = (code: number) =>
+  (code >= 97 && code <= 122) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 48 && code <= 57) ||
+  (code >= 0xc0 && code < CLASSED && ((CLASSES[code] ?? 0) & LETTER) !== 0);
 
 /** Lower-cases ASCII and Latin-1 letters and turns ’ into '. */
 function normalise(raw: string): string {
@@ -117,10 +123,21 @@ export function knownWordOf(norm: string): number {
   return wordIds.get(norm) ?? -1;
 }
 
-/** The number of the norm of text[start, end), or -1 for an unknown word once the table is full. */
-function wordAt(text: string, start: number, end: number): number {
+/** The spelling table's hash of text[start, end) before mixing, as the tokenizer's word loop folds it. */
+const foldCode = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
+
+function hashOf(text: string, start: number, end: number): number {
   let hash = 0;
-  for (let index = start; index < end; index++) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
+  for (let index = start; index < end; index++) hash = foldCode(hash, text.charCodeAt(index));
+  return hash;
+}
+
+/**
+ * The number of the norm of text[start, end), or -1 for an unknown word once the table is full.
+ * `folded`: hashOf(text, start, end), which the word loop computes as it reads the characters.
+ */
+function wordAt(text: string, start: number, end: number, folded: number): number {
+  let hash = folded;
   // Mix the high bits down: the slot is taken from the low ones.
   hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
   hash ^= hash >>> 16;
@@ -200,19 +217,24 @@ export function tokenize(text: string, remember = true): Token[] {
     const code = text.charCodeAt(index);
     if (isLetter(code)) {
       const start = index;
+      // The spelling's hash as it is read, and the hash without its last character (for "n't").
+      let hash = code;
+      let hashBefore = 0;
       index++;
       while (index < length) {
         const next = text.charCodeAt(index);
-        if (isLetter(next) || isDigit(next)) index++;
-        // An internal apostrophe ("o'clock") stays; a possessive or n't is split off below.
-        else if (
-          (next === APOSTROPHE || next === RIGHT_SINGLE) &&
-          isLetter(text.charCodeAt(index + 1)) &&
-          !isPossessiveAt(text, index) &&
-          !isNegationAt(text, index)
-        )
+        if (
+          isWordCode(next) ||
+          // An internal apostrophe ("o'clock") stays; a possessive or n't is split off below.
+          ((next === APOSTROPHE || next === RIGHT_SINGLE) &&
+            isLetter(text.charCodeAt(index + 1)) &&
+            !isPossessiveAt(text, index) &&
+            !isNegationAt(text, index))
+        ) {
+          hashBefore = hash;
+          hash = foldCode(hash, next);
           index++;
-        else break;
+        } else break;
       }
       // "U.S.", "U.N.": single letters joined by full stops.
       if (index - start === 1 && text.charCodeAt(index) === 46 && isLetter(text.charCodeAt(index + 1))) {
@@ -225,7 +247,7 @@ export function tokenize(text: string, remember = true): Token[] {
           end += 2;
         if (end > index && text.charCodeAt(end) === 46) {
           index = end + 1;
-          pushSpelled(tokens, text, start, index, TokenKind.Word, remember);
+          pushSpelled(tokens, text, start, index, TokenKind.Word, remember, hashOf(text, start, index));
           // "U.S.’s position"
           if (
             (text.charCodeAt(index) === APOSTROPHE || text.charCodeAt(index) === RIGHT_SINGLE) &&
@@ -245,12 +267,13 @@ export function tokenize(text: string, remember = true): Token[] {
         isT(text.charCodeAt(index + 1)) &&
         !isLetter(text.charCodeAt(index + 2))
       ) {
-        if (index - 1 > start) pushSpelled(tokens, text, start, index - 1, TokenKind.Word, remember);
+        if (index - 1 > start)
+          pushSpelled(tokens, text, start, index - 1, TokenKind.Word, remember, hashBefore);
         push(tokens, text, index - 1, index + 2, TokenKind.Word, "n't", NOT);
         index += 2;
         continue;
       }
-      pushSpelled(tokens, text, start, index, TokenKind.Word, remember);
+      pushSpelled(tokens, text, start, index, TokenKind.Word, remember, hash);
       continue;
     }
     if (isDigit(code)) {
@@ -262,7 +285,7 @@ export function tokenize(text: string, remember = true): Token[] {
         else if ((next === 44 || next === 46) && isDigit(text.charCodeAt(index + 1))) index += 2;
         else break;
       }
-      pushSpelled(tokens, text, start, index, TokenKind.Number, remember);
+      pushSpelled(tokens, text, start, index, TokenKind.Number, remember, hashOf(text, start, index));
       continue;
     }
     const start = index;
@@ -361,7 +384,7 @@ function push(
   });
 }
 
-/** A token whose norm is its text's: looked up by spelling. */
+/** A token whose norm is its text's: looked up by spelling (`hash`: hashOf the spelling). */
 function pushSpelled(
   tokens: Token[],
   text: string,
@@ -369,13 +392,14 @@ function pushSpelled(
   end: number,
   kind: TokenKind,
   remember: boolean,
+  hash: number,
 ): void {
   if (!remember) {
     const norm = normalise(text.slice(start, end));
     push(tokens, text, start, end, kind, norm, wordOf(norm));
     return;
   }
-  const word = wordAt(text, start, end);
+  const word = wordAt(text, start, end, hash);
   push(
     tokens,
     text,
