@@ -39,8 +39,11 @@ export interface Subject {
   readonly holders: readonly Mention[];
   /** "Moscow’s insistence", "the American decision": the actor's act, named as a noun. */
   readonly possessive: boolean;
-  /** Where an object's possessive stops holding: "welcomed the Duma’s vote and called for …" is not the Duma's call. */
-  readonly until?: number;
+  /**
+   * Where an object's possessive stops holding: "welcomed the Duma’s vote and called for …" is not
+   * the Duma's call. Set on every subject, if only to undefined: one shape for all of them.
+   */
+  readonly until: number | undefined;
 }
 
 export interface SentenceStructure {
@@ -223,7 +226,7 @@ export function structureOf(
       mention.kind !== 'pronoun' &&
       verbSoon(tokens, relative.norm.endsWith('ing') ? mention.to : mention.to + 1, to, verbTokens)
     )
-      subjects.push({ at: mention.to + 1, holders: [mention], possessive: false });
+      subjects.push({ at: mention.to + 1, holders: [mention], possessive: false, until: undefined });
     if (inGroup.has(mention) || mention.document) continue;
     if (mention.kind === 'voice' && mention.actors.length === 0 && !startsClause(tokens, mention.from, from))
       continue;
@@ -240,13 +243,14 @@ export function structureOf(
     }
     if (!startsClause(tokens, mention.from, from, mentionEnds, speechEnds)) continue;
     if (!verbSoon(tokens, mention.to, to, verbTokens)) {
-      if (possessive) subjects.push({ at: mention.to, holders: [mention], possessive: true });
+      if (possessive)
+        subjects.push({ at: mention.to, holders: [mention], possessive: true, until: undefined });
       continue;
     }
     const holders = withFollowingConjuncts(own, index, tokens);
     for (const holder of holders) inGroup.add(holder);
     const last = holders.at(-1) as Mention;
-    subjects.push({ at: last.to, holders, possessive: false });
+    subjects.push({ at: last.to, holders, possessive: false, until: undefined });
   }
 
   subjects.sort((a, b) => a.at - b.at);

@@ -48,8 +48,8 @@ interface Cue {
   readonly topical: ReadonlyMap<string, Polarity>;
   readonly harm: boolean;
   readonly emphatic: boolean;
-  /** For "the decision": the topic of the act it stands for. */
-  readonly event?: string;
+  /** For "the decision": the topic of the act it stands for (set on every cue, if only to undefined: one shape). */
+  readonly event: string | undefined;
 }
 
 export interface SentenceContext {
@@ -128,7 +128,7 @@ function cueOf(hit: Hit, lastAct: Act | undefined): Cue | undefined {
       event: lastAct.topic,
     };
   }
-  return { from: hit.from, to: hit.to, general, topical, harm, emphatic };
+  return { from: hit.from, to: hit.to, general, topical, harm, emphatic, event: undefined };
 }
 
 /** An act a dispatch reports: a withdrawal (ABM, oppose), a deployment decision (NMD, support), cuts. */
