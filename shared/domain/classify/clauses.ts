@@ -18,6 +18,11 @@ import { conjunctGroup, joins, listOf, plainAnd } from './mentions.js';
 import type { Hit } from './scan.js';
 import type { Sentence } from './sentences.js';
 import { type Token, TokenKind } from './tokens.js';
+import { WordSet } from './word-set.js';
+
+// Asked of every token of every sentence.
+const CLAUSE_WORD = new WordSet(CLAUSE_WORDS);
+const VERB = new WordSet(VERBS);
 
 /**
  * Who holds what a sentence says. A sentence is cut into clauses; a clause's holder is the
@@ -147,7 +152,7 @@ const PREPOSITIONS = new Set([
 
 const isVerbish = (token: Token | undefined, verbs: ReadonlySet<number>, index: number) => {
   if (!token || token.kind !== TokenKind.Word) return false;
-  if (verbs.has(index) || VERBS.has(token.norm)) return true;
+  if (verbs.has(index) || VERB.has(token)) return true;
   const word = token.norm;
   return !token.capital && word.length > 4 && (word.endsWith('ed') || word.endsWith('es'));
 };
@@ -194,7 +199,7 @@ export function structureOf(
     const token = tokens[index] as Token;
     const previous = tokens[index - 1] as Token;
     if (isHardBreak(previous.kind)) clauseStarts.push(index);
-    else if (token.kind === TokenKind.Word && CLAUSE_WORDS.has(token.norm)) clauseStarts.push(index);
+    else if (token.kind === TokenKind.Word && CLAUSE_WORD.has(token)) clauseStarts.push(index);
     else if (token.norm === 'that' && isComplementizer(tokens, index, to)) {
       clauseStarts.push(index + 1);
     } else if (token.norm === 'and' && previous.kind === TokenKind.Comma) clauseStarts.push(index);

@@ -27,6 +27,9 @@ import type { Hit } from './scan.js';
 import type { Sentence } from './sentences.js';
 import { type Token, TokenKind } from './tokens.js';
 import type { TopicHit } from './topics.js';
+import { WordSet } from './word-set.js';
+
+const OBJECT_STOP = new WordSet(OBJECT_STOPS);
 
 /** One sentence's evidence that an actor holds a position on a topic. */
 export interface Observation {
@@ -214,7 +217,7 @@ export function observeSentence(context: SentenceContext): Observation[] {
       cue.to + OBJECT_REACH + (thatObject ? 4 : 0),
     );
     for (let index = cue.to; index < end; index++)
-      if (OBJECT_STOPS.has((tokens[index] as Token).norm) || context.speechAt.has(index)) end = index;
+      if (OBJECT_STOP.has(tokens[index] as Token) || context.speechAt.has(index)) end = index;
     const nextCue = cues.find(
       (other) => other !== cue && other.topical.size > 0 && other.from >= cue.to && other.from < end,
     );
