@@ -75,11 +75,30 @@ export interface StanceModel {
 interface TopicWeights {
   readonly values: Float64Array;
   readonly markers: Int32Array;
-  readonly words: Map<number, number>;
-  /** By the pair's second word, then its first. */
-  readonly pairs: Map<number, Map<number, number>>;
+  readonly words: ByWord;
+  /** By the pair's second word, an index into pairFirsts: by its first word there. */
+  readonly pairs: ByWord;
+  readonly pairFirsts: Map<number, number>[];
   readonly roles: Map<string, number>;
   readonly kinds: Map<string, number>;
+}
+
+/** Numbers by word number (-1: none), in a typed array: asked for every word around a topic phrase. */
+class ByWord {
+  private numbers = new Int32Array(0);
+
+  get(word: number): number {
+    return word >= 0 && word < this.numbers.length ? (this.numbers[word] ?? -1) : -1;
+  }
+
+  set(word: number, value: number): void {
+    if (word >= this.numbers.length) {
+      const grown = new Int32Array(Math.max(word + 1, this.numbers.length * 2)).fill(-1);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    this.numbers[word] = value;
+  }
 }
 
 export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): StanceModel {
@@ -97,8 +116,9 @@ export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): Sta
       table = {
         values: stored,
         markers: new Int32Array(MARKER_COUNT).fill(-1),
-        words: new Map(),
-        pairs: new Map(),
+        words: new ByWord(),
+        pairs: new ByWord(),
+        pairFirsts: [],
         roles: new Map(),
         kinds: new Map(),
       };
@@ -107,10 +127,12 @@ export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): Sta
     if (key.kind === 'marker') table.markers[key.marker] = at;
     else if (key.kind === 'word') table.words.set(key.word, at);
     else if (key.kind === 'pair') {
-      let firsts = table.pairs.get(key.word);
+      const pair = table.pairs.get(key.word);
+      let firsts = pair >= 0 ? table.pairFirsts[pair] : undefined;
       if (!firsts) {
         firsts = new Map();
-        table.pairs.set(key.word, firsts);
+        table.pairs.set(key.word, table.pairFirsts.length);
+        table.pairFirsts.push(firsts);
       }
       firsts.set(key.before, at);
     } else if (key.kind === 'role') table.roles.set(key.name, at);
@@ -162,7 +184,8 @@ export function logitsAround(model: StanceModel, around: FeaturesAround): [numbe
     if (kind === FeatureKind.Marker) at = table.markers[operand];
     else if (kind === FeatureKind.Word) at = table.words.get(wordNumberOf(tokens[operand]));
     else {
-      const firsts = table.pairs.get(wordNumberOf(tokens[operand]));
+      const pair = table.pairs.get(wordNumberOf(tokens[operand]));
+      const firsts = pair >= 0 ? table.pairFirsts[pair] : undefined;
       if (firsts) {
         const before = codes[index + 2] ?? ACTOR_BEFORE;
         at = firsts.get(before === ACTOR_BEFORE ? ACTOR_WORD : wordNumberOf(tokens[before]));
