@@ -17,12 +17,14 @@ import type { Mention } from './mentions.js';
 import { conjunctGroup, joins, listOf, plainAnd } from './mentions.js';
 import type { Hit } from './scan.js';
 import type { Sentence } from './sentences.js';
-import { type Token, TokenKind } from './tokens.js';
+import { type Token, TokenKind, wordOf } from './tokens.js';
 import { WordSet } from './word-set.js';
 
-// Asked of every token of every sentence.
+// Asked of every token of every sentence: by word number, not by comparing or hashing strings.
 const CLAUSE_WORD = new WordSet(CLAUSE_WORDS);
 const VERB = new WordSet(VERBS);
+const THAT = wordOf('that');
+const AND = wordOf('and');
 
 /**
  * Who holds what a sentence says. A sentence is cut into clauses; a clause's holder is the
@@ -200,9 +202,9 @@ export function structureOf(
     const previous = tokens[index - 1] as Token;
     if (isHardBreak(previous.kind)) clauseStarts.push(index);
     else if (token.kind === TokenKind.Word && CLAUSE_WORD.has(token)) clauseStarts.push(index);
-    else if (token.norm === 'that' && isComplementizer(tokens, index, to)) {
+    else if (token.word === THAT && isComplementizer(tokens, index, to)) {
       clauseStarts.push(index + 1);
-    } else if (token.norm === 'and' && previous.kind === TokenKind.Comma) clauseStarts.push(index);
+    } else if (token.word === AND && previous.kind === TokenKind.Comma) clauseStarts.push(index);
   }
   // Each start is the token or the one after it, so the list only ever repeats a start: dropped.
   const unique = clauseStarts.filter((start, index) => start !== clauseStarts[index - 1]);
