@@ -104,11 +104,10 @@ class ByWord {
 export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): StanceModel {
   const values = weightList(data.weights);
   const stored = Float64Array.from(values);
-  const weights = new Map<string, readonly [number, number, number]>();
+  const features = featureList(data.features);
   const byTopic = new Map<string, TopicWeights>();
-  featureList(data.features).forEach((feature, index) => {
+  features.forEach((feature, index) => {
     const at = PER_FEATURE * index;
-    weights.set(feature, [values[at] ?? 0, values[at + 1] ?? 0, values[at + 2] ?? 0]);
     const key = featureKeyOf(feature);
     if (!key) return;
     let table = byTopic.get(key.topic);
@@ -138,7 +137,24 @@ export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): Sta
     } else if (key.kind === 'role') table.roles.set(key.name, at);
     else table.kinds.set(key.name, at);
   });
-  return { version: data.version, topics: new Set(data.topics), threshold: data.threshold, weights, byTopic };
+  // By name, for explain and logitsOf only: built when first asked, not at every cold start.
+  let weights: Map<string, readonly [number, number, number]> | undefined;
+  return {
+    version: data.version,
+    topics: new Set(data.topics),
+    threshold: data.threshold,
+    get weights() {
+      if (!weights) {
+        weights = new Map();
+        for (const [index, feature] of features.entries()) {
+          const at = PER_FEATURE * index;
+          weights.set(feature, [values[at] ?? 0, values[at + 1] ?? 0, values[at + 2] ?? 0]);
+        }
+      }
+      return weights;
+    },
+    byTopic,
+  };
 }
 
 /** Per-feature weights in the form the model file stores them. */
