@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Evidence, StanceLabel } from '../../shared/domain/classify/classification.js';
 import { combineStances } from '../../shared/domain/classify/combine-stances.js';
+import { FeaturesAround } from '../../shared/domain/classify/features-around.js';
 import type { Mention } from '../../shared/domain/classify/mentions.js';
 import type { Sentence } from '../../shared/domain/classify/sentences.js';
 import type { ModelCandidate } from '../../shared/domain/classify/stance-features.js';
 import { compileStanceModel, storedWeights } from '../../shared/domain/classify/stance-model.js';
+import { tokenize } from '../../shared/domain/classify/tokens.js';
 
 /** A model that knows "backed" (support), "condemned" (oppose), and "fair", "mild" and "faint" (ever weaker support). */
 const MODEL = compileStanceModel({
@@ -44,9 +46,14 @@ const reading = (index: number, word: string, topic = 'ABM'): ModelCandidate => 
   sentence: sentence(index),
   speaker,
   role: 'speech',
-  around: [`${topic}|w:${word}`],
-  holder: [],
+  around: wordAround(topic, word),
 });
+/** The features of a topic phrase with one word beside it: "<topic>|w:<word>". */
+function wordAround(topic: string, word: string): FeaturesAround {
+  const around = new FeaturesAround(topic, tokenize(word));
+  around.word(0);
+  return around;
+}
 const evidenceOf = (at: Sentence, who: Mention): Evidence => ({
   text: at.text,
   start: at.start,

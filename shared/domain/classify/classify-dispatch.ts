@@ -10,9 +10,10 @@ import type {
 } from './classification.js';
 import { inRanges, structureOf } from './clauses.js';
 import { combineStances } from './combine-stances.js';
-import { type Dictionaries, defaultDictionaries, perLayer } from './dictionaries.js';
+import { type Dictionaries, defaultDictionaries } from './dictionaries.js';
 import { findMentions, type Mention } from './mentions.js';
 import { scan } from './scan.js';
+import { SentenceCursor } from './sentence-cursor.js';
 import { type Sentence, splitSentences } from './sentences.js';
 import { type Act, lastActOf, type Observation, observeSentence, type SentenceContext } from './stance.js';
 import { type ModelCandidate, modelCandidates } from './stance-features.js';
@@ -84,19 +85,14 @@ export function analyseDispatch(
   const candidates: ModelCandidate[] = [];
   const holders: Mention[] = [];
   // Every list is in text order: one cursor per list walks it sentence by sentence.
-  const cursors = perLayer(() => 0);
-  const within = <T extends { from: number }>(
-    items: readonly T[],
-    key: keyof typeof cursors,
-    sentence: Sentence,
-  ) => {
-    let start = cursors[key];
-    while (start < items.length && (items[start] as T).from < sentence.from) start++;
-    let end = start;
-    while (end < items.length && (items[end] as T).from < sentence.to) end++;
-    cursors[key] = end;
-    return [start, end] as const;
-  };
+  const mentionCursor = new SentenceCursor(mentions);
+  const topicCursor = new SentenceCursor(topicHits);
+  const speechCursor = new SentenceCursor(found.speech);
+  const conditionalCursor = new SentenceCursor(found.conditional);
+  const cueCursor = new SentenceCursor(found.cue);
+  const forecastCursor = new SentenceCursor(found.forecast);
+  const negatorCursor = new SentenceCursor(found.negator);
+  const earlierCursor = new SentenceCursor(found.earlier);
   let paragraph = -1;
   let quoteOpen = false;
   let lastSpeaker: readonly Mention[] | undefined;
@@ -110,14 +106,10 @@ export function analyseDispatch(
       lastSpeaker = undefined;
       previousTopics = [];
     }
-    const mentionRange = within(mentions, 'mention', sentence);
-    const slice = <T extends { from: number }>(items: readonly T[], key: keyof typeof cursors) => {
-      const [start, end] = within(items, key, sentence);
-      return items.slice(start, end);
-    };
-    const sentenceTopics = slice(topicHits, 'topic');
-    const speech = slice(found.speech, 'speech');
-    const conditional = slice(found.conditional, 'conditional');
+    const mentionRange = mentionCursor.range(sentence);
+    const sentenceTopics = topicCursor.slice(sentence);
+    const speech = speechCursor.slice(sentence);
+    const conditional = conditionalCursor.slice(sentence);
     const structure = structureOf(
       sentence,
       tokens,
@@ -128,11 +120,12 @@ export function analyseDispatch(
       verbTokens,
       quoteOpen,
     );
-    const cues = slice(found.cue, 'cue').filter((hit) => inCitation[hit.from] !== 1);
+    const cues = cueCursor.slice(sentence).filter((hit) => inCitation[hit.from] !== 1);
     // "might", "likely" in what someone said is their hedge; the author forecasts only where nobody speaks.
     const forecast =
       speech.length === 0
-        ? slice(found.forecast, 'forecast')
+        ? forecastCursor
+            .slice(sentence)
             .filter((hit) => !inRanges(structure.quotes, hit.from))
             .map((hit) => hit.from)
         : [];
@@ -143,9 +136,9 @@ export function analyseDispatch(
       mentions: mentions.slice(mentionRange[0], mentionRange[1]),
       topics: sentenceTopics,
       cues,
-      negators: slice(found.negator, 'negator'),
+      negators: negatorCursor.slice(sentence),
       forecast,
-      earlier: slice(found.earlier, 'earlier'),
+      earlier: earlierCursor.slice(sentence),
       analysis: sentence.paragraph === analysisParagraph,
       previousTopics,
       nominal: dictionaries.nominal,

@@ -17,7 +17,14 @@ import type { Mention } from './mentions.js';
 import { conjunctGroup, joins, listOf, plainAnd } from './mentions.js';
 import type { Hit } from './scan.js';
 import type { Sentence } from './sentences.js';
-import { type Token, TokenKind } from './tokens.js';
+import { type Token, TokenKind, wordOf } from './tokens.js';
+import { WordSet } from './word-set.js';
+
+// Asked of every token of every sentence: by word number, not by comparing or hashing strings.
+const CLAUSE_WORD = new WordSet(CLAUSE_WORDS);
+const VERB = new WordSet(VERBS);
+const THAT = wordOf('that');
+const AND = wordOf('and');
 
 /**
  * Who holds what a sentence says. A sentence is cut into clauses; a clause's holder is the
@@ -39,8 +46,11 @@ export interface Subject {
   readonly holders: readonly Mention[];
   /** "Moscow’s insistence", "the American decision": the actor's act, named as a noun. */
   readonly possessive: boolean;
-  /** Where an object's possessive stops holding: "welcomed the Duma’s vote and called for …" is not the Duma's call. */
-  readonly until?: number;
+  /**
+   * Where an object's possessive stops holding: "welcomed the Duma’s vote and called for …" is not
+   * the Duma's call. Set on every subject, if only to undefined: one shape for all of them.
+   */
+  readonly until: number | undefined;
 }
 
 export interface SentenceStructure {
@@ -144,7 +154,7 @@ const PREPOSITIONS = new Set([
 
 const isVerbish = (token: Token | undefined, verbs: ReadonlySet<number>, index: number) => {
   if (!token || token.kind !== TokenKind.Word) return false;
-  if (verbs.has(index) || VERBS.has(token.norm)) return true;
+  if (verbs.has(index) || VERB.has(token)) return true;
   const word = token.norm;
   return !token.capital && word.length > 4 && (word.endsWith('ed') || word.endsWith('es'));
 };
@@ -191,10 +201,10 @@ export function structureOf(
     const token = tokens[index] as Token;
     const previous = tokens[index - 1] as Token;
     if (isHardBreak(previous.kind)) clauseStarts.push(index);
-    else if (token.kind === TokenKind.Word && CLAUSE_WORDS.has(token.norm)) clauseStarts.push(index);
-    else if (token.norm === 'that' && isComplementizer(tokens, index, to)) {
+    else if (token.kind === TokenKind.Word && CLAUSE_WORD.has(token)) clauseStarts.push(index);
+    else if (token.word === THAT && isComplementizer(tokens, index, to)) {
       clauseStarts.push(index + 1);
-    } else if (token.norm === 'and' && previous.kind === TokenKind.Comma) clauseStarts.push(index);
+    } else if (token.word === AND && previous.kind === TokenKind.Comma) clauseStarts.push(index);
   }
   // Each start is the token or the one after it, so the list only ever repeats a start: dropped.
   const unique = clauseStarts.filter((start, index) => start !== clauseStarts[index - 1]);
@@ -223,7 +233,7 @@ export function structureOf(
       mention.kind !== 'pronoun' &&
       verbSoon(tokens, relative.norm.endsWith('ing') ? mention.to : mention.to + 1, to, verbTokens)
     )
-      subjects.push({ at: mention.to + 1, holders: [mention], possessive: false });
+      subjects.push({ at: mention.to + 1, holders: [mention], possessive: false, until: undefined });
     if (inGroup.has(mention) || mention.document) continue;
     if (mention.kind === 'voice' && mention.actors.length === 0 && !startsClause(tokens, mention.from, from))
       continue;
@@ -240,13 +250,14 @@ export function structureOf(
     }
     if (!startsClause(tokens, mention.from, from, mentionEnds, speechEnds)) continue;
     if (!verbSoon(tokens, mention.to, to, verbTokens)) {
-      if (possessive) subjects.push({ at: mention.to, holders: [mention], possessive: true });
+      if (possessive)
+        subjects.push({ at: mention.to, holders: [mention], possessive: true, until: undefined });
       continue;
     }
     const holders = withFollowingConjuncts(own, index, tokens);
     for (const holder of holders) inGroup.add(holder);
     const last = holders.at(-1) as Mention;
-    subjects.push({ at: last.to, holders, possessive: false });
+    subjects.push({ at: last.to, holders, possessive: false, until: undefined });
   }
 
   subjects.sort((a, b) => a.at - b.at);

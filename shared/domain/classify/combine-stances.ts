@@ -1,8 +1,15 @@
 import type { Evidence, StanceLabel } from './classification.js';
+import type { FeaturesAround } from './features-around.js';
 import type { Mention } from './mentions.js';
 import type { Sentence } from './sentences.js';
 import type { ModelCandidate } from './stance-features.js';
-import { classProbabilities, logitsOf, MODEL_STANCES, type StanceModel } from './stance-model.js';
+import {
+  classProbabilities,
+  holderLogits,
+  logitsAround,
+  MODEL_STANCES,
+  type StanceModel,
+} from './stance-model.js';
 
 const MAX_EVIDENCE = 3;
 /** A rule label below this confidence still counts this much: the rules found a reading. */
@@ -32,16 +39,17 @@ export function combineStances(
 ): StanceLabel[] {
   const byPair = new Map<string, ScoredCandidate[]>();
   // The words around a topic phrase are shared by every holder of its sentence: weigh them once.
-  const around = new Map<readonly string[], readonly [number, number, number]>();
+  const around = new Map<FeaturesAround, readonly [number, number, number]>();
   for (const candidate of candidates) {
     if (!model.topics.has(candidate.topic)) continue;
     const key = `${candidate.actor}|${candidate.topic}`;
     let words = around.get(candidate.around);
     if (!words) {
-      words = logitsOf(model, candidate.around);
+      words = logitsAround(model, candidate.around);
       around.set(candidate.around, words);
     }
-    const scored = { candidate, probabilities: classProbabilities(words, logitsOf(model, candidate.holder)) };
+    const holder = holderLogits(model, candidate.topic, candidate.role, candidate.speaker.kind);
+    const scored = { candidate, probabilities: classProbabilities(words, holder) };
     const list = byPair.get(key);
     if (list) list.push(scored);
     else byPair.set(key, [scored]);

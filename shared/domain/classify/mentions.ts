@@ -217,7 +217,20 @@ export function findMentions(
     push({ from, to, kind: 'voice', actors: [], speaker: tokensText(tokens, from, to) });
   const push = (mention: Omit<Mention, 'possessive'>) => {
     const after = tokens[mention.to];
-    const pushed = { ...mention, possessive: after?.kind === TokenKind.Possessive };
+    // Every field, set or not: one shape for every mention, so the code that reads them stays monomorphic.
+    const pushed: Mention = {
+      from: mention.from,
+      to: mention.to,
+      kind: mention.kind,
+      actors: mention.actors,
+      person: mention.person,
+      speaker: mention.speaker,
+      possessive: after?.kind === TokenKind.Possessive,
+      document: mention.document,
+      act: mention.act,
+      guessed: mention.guessed,
+      head: mention.head,
+    };
     mentions.push(pushed);
     // "The Chinese delegate spoke first. He said …": an unnamed official is a person "he" can mean.
     const official = unnamedOfficial(pushed, tokens);

@@ -35,9 +35,9 @@ const EDGES = 2;
 const PREFIXES = 4;
 /** Per edge slot: parent node + 1 (0: empty), word number, child node. */
 const EDGE_STRIDE = 3;
-/** rootStarts per word: not yet computed, or no root prefix applies; else the list's index + 2. */
+/** rootStarts per word: not yet computed, or no phrase starts with it; else the list's index + 2. */
 const UNKNOWN = 0;
-const NO_PREFIX = 1;
+const NO_START = 1;
 
 export interface PhraseMatch<V> {
   /** Token indexes: the match covers tokens[from] … tokens[to - 1]. */
@@ -100,18 +100,22 @@ export class PhraseTrie<V> {
   private edges = new Int32Array((this.edgeMask + 1) * EDGE_STRIDE);
   private edgeCount = 0;
   private readonly rootPrefixes = new Map<string, PrefixEdge[]>();
-  /** Per word number, which root prefixes it starts (UNKNOWN, NO_PREFIX or an index + 2 into prefixStarts). */
+  /**
+   * Per word number, the nodes a phrase starting with it walks from (UNKNOWN, NO_START or an index
+   * + 2 into startNodes): the root's child by the word, then the root prefixes it starts. A word
+   * costs one read of this array, not a probe of the edge table.
+   */
   private rootStarts = new Uint32Array(0);
-  private readonly prefixStarts: (readonly number[])[] = [];
+  private readonly startNodes: (readonly number[])[] = [];
 
   /**
    * 'exact': letter for letter ("START"). 'proper': a word written with a capital must have one
    * in the text ("Bush", "Rice", "the Kremlin"), others match in any case.
    */
   add(phrase: string, value: V, casing: 'any' | 'proper' | 'exact' = 'any'): void {
-    if (this.prefixStarts.length > 0 || this.rootStarts.length > 0) {
+    if (this.startNodes.length > 0 || this.rootStarts.length > 0) {
       this.rootStarts = new Uint32Array(0);
-      this.prefixStarts.length = 0;
+      this.startNodes.length = 0;
     }
     const steps = stepsOf(phrase);
     let node = 0;
@@ -225,19 +229,22 @@ export class PhraseTrie<V> {
   matchAt(tokens: readonly Token[], from: number, text: string, out: PhraseMatch<V>[]): void {
     const first = tokens[from];
     if (!first || (first.kind !== TokenKind.Word && first.kind !== TokenKind.Number)) return;
-    const exact = this.child(0, first.word);
-    if (exact >= 0) this.walk(exact, tokens, from, from + 1, text, out);
-    const prefixed = this.rootPrefixesOf(first);
-    if (prefixed) for (const node of prefixed) this.walk(node, tokens, from, from + 1, text, out);
+    const starts = this.startsOf(first);
+    if (starts) for (const node of starts) this.walk(node, tokens, from, from + 1, text, out);
   }
 
-  /** The nodes of the root prefixes a word starts ("withdraw*" for "withdrawal"), computed once per word. */
-  private rootPrefixesOf(first: Token): readonly number[] | undefined {
+  /**
+   * The nodes a phrase starting with a word walks from, computed once per word: the root's child
+   * by the word itself, then the root prefixes it starts ("withdraw*" for "withdrawal").
+   */
+  private startsOf(first: Token): readonly number[] | undefined {
     const word = first.word;
     const known = word >= 0 ? (this.rootStarts[word] ?? UNKNOWN) : UNKNOWN;
-    if (known === NO_PREFIX) return undefined;
-    if (known !== UNKNOWN) return this.prefixStarts[known - 2];
+    if (known === NO_START) return undefined;
+    if (known !== UNKNOWN) return this.startNodes[known - 2];
     const nodes: number[] = [];
+    const exact = this.child(0, word);
+    if (exact >= 0) nodes.push(exact);
     const norm = first.norm;
     if (norm.length >= PREFIX_KEY)
       for (const entry of this.rootPrefixes.get(norm.slice(0, PREFIX_KEY)) ?? [])
@@ -248,10 +255,10 @@ export class PhraseTrie<V> {
         grown.set(this.rootStarts);
         this.rootStarts = grown;
       }
-      if (nodes.length === 0) this.rootStarts[word] = NO_PREFIX;
+      if (nodes.length === 0) this.rootStarts[word] = NO_START;
       else {
-        this.prefixStarts.push(nodes);
-        this.rootStarts[word] = this.prefixStarts.length + 1;
+        this.startNodes.push(nodes);
+        this.rootStarts[word] = this.startNodes.length + 1;
       }
     }
     return nodes.length > 0 ? nodes : undefined;

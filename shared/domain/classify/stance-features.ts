@@ -1,4 +1,5 @@
 import { innermostFrame, inRanges } from './clauses.js';
+import { ACTOR_BEFORE, cueMarker, FeaturesAround, Marker } from './features-around.js';
 import type { Mention } from './mentions.js';
 import type { Sentence } from './sentences.js';
 import type { SentenceContext } from './stance.js';
@@ -18,17 +19,26 @@ export interface ModelCandidate {
   readonly speaker: Mention;
   readonly role: HolderRole;
   /**
-   * Words and markers around the topic phrase, each prefixed with the topic ("ABM|w:withdraw"):
+   * Words and markers around the topic phrase, each named with the topic ("ABM|w:withdraw"):
    * the same word means different things for different topics. A word seen twice counts twice.
-   * One array per topic phrase, shared by every holder of the sentence.
+   * One per topic phrase, shared by every holder of the sentence.
    */
-  readonly around: readonly string[];
-  /** How the holder holds it: speaker, last speaker of a quotation, or subject; and what kind of mention. */
-  readonly holder: readonly string[];
+  readonly around: FeaturesAround;
 }
 
-/** Every feature of a candidate, as the model is trained on them. */
-export const featuresOf = (candidate: ModelCandidate): string[] => [...candidate.around, ...candidate.holder];
+/**
+ * Every feature of a candidate, as the model is trained on them: the words around, then how the
+ * holder holds it (speaker, last speaker of a quotation, or subject) and what kind of mention it is.
+ */
+export const featuresOf = (candidate: ModelCandidate): string[] => [
+  ...candidate.around.names(),
+  ...holderFeatures(candidate),
+];
+
+export const holderFeatures = (candidate: ModelCandidate): string[] => [
+  `${candidate.topic}|role:${candidate.role}`,
+  `${candidate.topic}|kind:${candidate.speaker.kind}`,
+];
 
 export type HolderRole = 'speech' | 'quoted' | 'subject';
 
@@ -100,9 +110,10 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
   const around = spans.map((span) => wordsAround(context, span, inMention, windowOf(span, sentence)));
   for (const { mention, role } of holders) {
     if (mention.kind === 'voice') continue;
-    spans.forEach((span, index) => {
+    for (let index = 0; index < spans.length; index++) {
+      const span = spans[index] as TopicSpan;
       // The last speaker holds the quotation's words only, not the rest of the sentence.
-      if (role === 'quoted' && !inRanges(structure.quotes, span.from)) return;
+      if (role === 'quoted' && !inRanges(structure.quotes, span.from)) continue;
       for (const actor of mention.actors)
         candidates.push({
           actor,
@@ -110,13 +121,15 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
           sentence,
           speaker: mention,
           role,
-          around: around[index] ?? [],
-          holder: [`${span.topic}|role:${role}`, `${span.topic}|kind:${mention.kind}`],
+          around: around[index] as FeaturesAround,
         });
-    });
+    }
   }
   return candidates;
 }
+
+/** No word before: a pair needs one. */
+const NONE = -2;
 
 /** The tokens the model reads for a topic phrase: ten either side, or the whole sentence it continues. */
 const windowOf = (span: TopicSpan, sentence: Sentence): readonly [number, number] =>
@@ -129,14 +142,15 @@ function wordsAround(
   span: TopicSpan,
   inMention: Uint8Array,
   [from, to]: readonly [number, number],
-): string[] {
+): FeaturesAround {
   const { tokens, structure, sentence } = context;
   const topic = span.topic;
-  const features = [`${topic}|bias`];
-  if (span.inherited) features.push(`${topic}|inherited`);
+  const features = new FeaturesAround(topic, tokens);
+  features.marker(Marker.bias);
+  if (span.inherited) features.marker(Marker.inherited);
   // Words and word pairs around the topic phrase; an actor's name reads as "<actor>", so
   // "Moscow opposed" and "Beijing opposed" are the same pair.
-  let previous = '';
+  let previous = NONE;
   for (let index = from; index < to; index++) {
     const token = tokens[index];
     // The topic phrase itself says nothing; a condition's words are hypothetical.
@@ -145,25 +159,25 @@ function wordsAround(
       (!span.inherited && index >= span.from && index < span.to) ||
       inRanges(structure.conditionals, index)
     ) {
-      previous = '';
+      previous = NONE;
       continue;
     }
     if (inMention[index - sentence.from] === 1) {
-      previous = '<actor>';
+      previous = ACTOR_BEFORE;
       continue;
     }
     if (token.kind !== TokenKind.Word) {
-      previous = '';
+      previous = NONE;
       continue;
     }
-    features.push(`${topic}|w:${token.norm}`);
-    if (previous) features.push(`${topic}|b:${previous} ${token.norm}`);
-    previous = token.norm;
+    features.word(index);
+    if (previous !== NONE) features.pair(previous, index);
+    previous = index;
   }
-  if (context.negators.some((hit) => hit.from >= from && hit.from < to)) features.push(`${topic}|neg`);
-  if (inRanges(structure.quotes, span.from)) features.push(`${topic}|quoted`);
-  if (context.analysis) features.push(`${topic}|analysis`);
-  if (context.forecast.length > 0) features.push(`${topic}|forecast`);
+  if (context.negators.some((hit) => hit.from >= from && hit.from < to)) features.marker(Marker.neg);
+  if (inRanges(structure.quotes, span.from)) features.marker(Marker.quoted);
+  if (context.analysis) features.marker(Marker.analysis);
+  if (context.forecast.length > 0) features.marker(Marker.forecast);
   // The cue lexicon's own polarities, so the model can weigh what the rules know.
   for (const cue of context.cues) {
     if (cue.from < from || cue.from >= to || inRanges(structure.conditionals, cue.from)) continue;
@@ -172,7 +186,7 @@ function wordsAround(
     );
     for (const value of cue.values) {
       if (value.kind !== 'cue' || (value.topic !== null && value.topic !== topic)) continue;
-      features.push(`${topic}|${value.topic ? 't' : 'g'}cue:${value.polarity}${negated ? '|neg' : ''}`);
+      features.marker(cueMarker(value.topic !== null, value.polarity, negated));
     }
   }
   return features;

@@ -1,4 +1,13 @@
 import * as z from '../../zod.js';
+import {
+  ACTOR_BEFORE,
+  ACTOR_WORD,
+  FeatureKind,
+  type FeaturesAround,
+  featureKeyOf,
+  MARKER_COUNT,
+  wordNumberOf,
+} from './features-around.js';
 
 /**
  * The second reader of stances: a multinomial logistic regression over the words around a topic
@@ -58,16 +67,94 @@ export interface StanceModel {
   readonly topics: ReadonlySet<string>;
   readonly threshold: number;
   readonly weights: ReadonlyMap<string, readonly [number, number, number]>;
+  /** The same weights by topic and word number, for FeaturesAround and holders (see logitsAround). */
+  readonly byTopic: ReadonlyMap<string, TopicWeights>;
+}
+
+/** One topic's features by number: each gives its index into `values` (three weights from there). */
+interface TopicWeights {
+  readonly values: Float64Array;
+  readonly markers: Int32Array;
+  readonly words: ByWord;
+  /** By the pair's second word, an index into pairFirsts: by its first word there. */
+  readonly pairs: ByWord;
+  readonly pairFirsts: Map<number, number>[];
+  readonly roles: Map<string, number>;
+  readonly kinds: Map<string, number>;
+}
+
+/** Numbers by word number (-1: none), in a typed array: asked for every word around a topic phrase. */
+class ByWord {
+  private numbers = new Int32Array(0);
+
+  get(word: number): number {
+    return word >= 0 && word < this.numbers.length ? (this.numbers[word] ?? -1) : -1;
+  }
+
+  set(word: number, value: number): void {
+    if (word >= this.numbers.length) {
+      const grown = new Int32Array(Math.max(word + 1, this.numbers.length * 2)).fill(-1);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    this.numbers[word] = value;
+  }
 }
 
 export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): StanceModel {
   const values = weightList(data.weights);
-  const weights = new Map<string, readonly [number, number, number]>();
-  featureList(data.features).forEach((feature, index) => {
+  const stored = Float64Array.from(values);
+  const features = featureList(data.features);
+  const byTopic = new Map<string, TopicWeights>();
+  features.forEach((feature, index) => {
     const at = PER_FEATURE * index;
-    weights.set(feature, [values[at] ?? 0, values[at + 1] ?? 0, values[at + 2] ?? 0]);
+    const key = featureKeyOf(feature);
+    if (!key) return;
+    let table = byTopic.get(key.topic);
+    if (!table) {
+      table = {
+        values: stored,
+        markers: new Int32Array(MARKER_COUNT).fill(-1),
+        words: new ByWord(),
+        pairs: new ByWord(),
+        pairFirsts: [],
+        roles: new Map(),
+        kinds: new Map(),
+      };
+      byTopic.set(key.topic, table);
+    }
+    if (key.kind === 'marker') table.markers[key.marker] = at;
+    else if (key.kind === 'word') table.words.set(key.word, at);
+    else if (key.kind === 'pair') {
+      const pair = table.pairs.get(key.word);
+      let firsts = pair >= 0 ? table.pairFirsts[pair] : undefined;
+      if (!firsts) {
+        firsts = new Map();
+        table.pairs.set(key.word, table.pairFirsts.length);
+        table.pairFirsts.push(firsts);
+      }
+      firsts.set(key.before, at);
+    } else if (key.kind === 'role') table.roles.set(key.name, at);
+    else table.kinds.set(key.name, at);
   });
-  return { version: data.version, topics: new Set(data.topics), threshold: data.threshold, weights };
+  // By name, for explain and logitsOf only: built when first asked, not at every cold start.
+  let weights: Map<string, readonly [number, number, number]> | undefined;
+  return {
+    version: data.version,
+    topics: new Set(data.topics),
+    threshold: data.threshold,
+    get weights() {
+      if (!weights) {
+        weights = new Map();
+        for (const [index, feature] of features.entries()) {
+          const at = PER_FEATURE * index;
+          weights.set(feature, [values[at] ?? 0, values[at + 1] ?? 0, values[at + 2] ?? 0]);
+        }
+      }
+      return weights;
+    },
+    byTopic,
+  };
 }
 
 /** Per-feature weights in the form the model file stores them. */
@@ -95,6 +182,58 @@ export function logitsOf(model: StanceModel, features: readonly string[]): [numb
     logits[2] += weights[2];
   }
   return logits;
+}
+
+/**
+ * logitsOf(model, around.names()), read by number: the same weights added in the same order, so
+ * the same sums to the last bit.
+ */
+export function logitsAround(model: StanceModel, around: FeaturesAround): [number, number, number] {
+  const logits: [number, number, number] = [0, 0, 0];
+  const table = model.byTopic.get(around.topic);
+  if (!table) return logits;
+  const { codes, tokens } = around;
+  for (let index = 0; index < codes.length; index += 3) {
+    const kind = codes[index];
+    const operand = codes[index + 1] ?? 0;
+    let at: number | undefined;
+    if (kind === FeatureKind.Marker) at = table.markers[operand];
+    else if (kind === FeatureKind.Word) at = table.words.get(wordNumberOf(tokens[operand]));
+    else {
+      const pair = table.pairs.get(wordNumberOf(tokens[operand]));
+      const firsts = pair >= 0 ? table.pairFirsts[pair] : undefined;
+      if (firsts) {
+        const before = codes[index + 2] ?? ACTOR_BEFORE;
+        at = firsts.get(before === ACTOR_BEFORE ? ACTOR_WORD : wordNumberOf(tokens[before]));
+      }
+    }
+    if (at === undefined || at < 0) continue;
+    add(logits, table.values, at);
+  }
+  return logits;
+}
+
+/** logitsOf(model, [`${topic}|role:${role}`, `${topic}|kind:${kind}`]), without building the names. */
+export function holderLogits(
+  model: StanceModel,
+  topic: string,
+  role: string,
+  kind: string,
+): [number, number, number] {
+  const logits: [number, number, number] = [0, 0, 0];
+  const table = model.byTopic.get(topic);
+  if (!table) return logits;
+  const byRole = table.roles.get(role);
+  if (byRole !== undefined) add(logits, table.values, byRole);
+  const byKind = table.kinds.get(kind);
+  if (byKind !== undefined) add(logits, table.values, byKind);
+  return logits;
+}
+
+function add(logits: [number, number, number], values: Float64Array, at: number): void {
+  logits[0] += values[at] ?? 0;
+  logits[1] += values[at + 1] ?? 0;
+  logits[2] += values[at + 2] ?? 0;
 }
 
 /** Probabilities of [no stance, support, oppose, mixed] from summed logits. */

@@ -27,6 +27,9 @@ import type { Hit } from './scan.js';
 import type { Sentence } from './sentences.js';
 import { type Token, TokenKind } from './tokens.js';
 import type { TopicHit } from './topics.js';
+import { WordSet } from './word-set.js';
+
+const OBJECT_STOP = new WordSet(OBJECT_STOPS);
 
 /** One sentence's evidence that an actor holds a position on a topic. */
 export interface Observation {
@@ -48,8 +51,8 @@ interface Cue {
   readonly topical: ReadonlyMap<string, Polarity>;
   readonly harm: boolean;
   readonly emphatic: boolean;
-  /** For "the decision": the topic of the act it stands for. */
-  readonly event?: string;
+  /** For "the decision": the topic of the act it stands for (set on every cue, if only to undefined: one shape). */
+  readonly event: string | undefined;
 }
 
 export interface SentenceContext {
@@ -128,7 +131,7 @@ function cueOf(hit: Hit, lastAct: Act | undefined): Cue | undefined {
       event: lastAct.topic,
     };
   }
-  return { from: hit.from, to: hit.to, general, topical, harm, emphatic };
+  return { from: hit.from, to: hit.to, general, topical, harm, emphatic, event: undefined };
 }
 
 /** An act a dispatch reports: a withdrawal (ABM, oppose), a deployment decision (NMD, support), cuts. */
@@ -214,7 +217,7 @@ export function observeSentence(context: SentenceContext): Observation[] {
       cue.to + OBJECT_REACH + (thatObject ? 4 : 0),
     );
     for (let index = cue.to; index < end; index++)
-      if (OBJECT_STOPS.has((tokens[index] as Token).norm) || context.speechAt.has(index)) end = index;
+      if (OBJECT_STOP.has(tokens[index] as Token) || context.speechAt.has(index)) end = index;
     const nextCue = cues.find(
       (other) => other !== cue && other.topical.size > 0 && other.from >= cue.to && other.from < end,
     );

@@ -59,10 +59,23 @@ for (let code = 0; code < CLASSED; code++) {
   CLASSES[code] = (letter ? LETTER : 0) | (upper ? UPPER : 0);
 }
 // Each reads the table itself: a call less per character while V8 still interprets (start-up).
-// NaN (a read past either end of the text) has no class.
+// -1 (codeAt past either end of the text) has no class.
 const isLetter = (code: number) => code >= 0 && code < CLASSED && ((CLASSES[code] ?? 0) & LETTER) !== 0;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 const isUpper = (code: number) => code >= 0 && code < CLASSED && ((CLASSES[code] ?? 0) & UPPER) !== 0;
+/** A letter or digit: what a word goes on with. ASCII first, without the table: most text is. */
+const isWordCode = (code: number) =>
+  (code >= 97 && code <= 122) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 48 && code <= 57) ||
+  (code >= 0xc0 && code < CLASSED && ((CLASSES[code] ?? 0) & LETTER) !== 0);
+
+/**
+ * text.charCodeAt(at), or -1 past either end. The tokenizer reads through it only: a read past the
+ * end (NaN) deoptimises it, and V8 then stops inlining charCodeAt in it; every dictionary phrase
+ * ends in such a read, so after start-up the tokenizer ran at two-thirds of its speed.
+ */
+const codeAt = (text: string, at: number) => (at >= 0 && at < text.length ? text.charCodeAt(at) : -1);
 
 /** Lower-cases ASCII and Latin-1 letters and turns ’ into '. */
 function normalise(raw: string): string {
@@ -112,10 +125,26 @@ export function wordOf(norm: string): number {
   return word;
 }
 
-/** The number of the norm of text[start, end), or -1 for an unknown word once the table is full. */
-function wordAt(text: string, start: number, end: number): number {
+/** The word table's number for a norm, or -1 if it has none (not added). */
+export function knownWordOf(norm: string): number {
+  return wordIds.get(norm) ?? -1;
+}
+
+/** The spelling table's hash of text[start, end) before mixing, as the tokenizer's word loop folds it. */
+const foldCode = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
+
+function hashOf(text: string, start: number, end: number): number {
   let hash = 0;
-  for (let index = start; index < end; index++) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
+  for (let index = start; index < end; index++) hash = foldCode(hash, text.charCodeAt(index));
+  return hash;
+}
+
+/**
+ * The number of the norm of text[start, end), or -1 for an unknown word once the table is full.
+ * `folded`: hashOf(text, start, end), which the word loop computes as it reads the characters.
+ */
+function wordAt(text: string, start: number, end: number, folded: number): number {
+  let hash = folded;
   // Mix the high bits down: the slot is taken from the low ones.
   hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
   hash ^= hash >>> 16;
@@ -192,40 +221,45 @@ export function tokenize(text: string, remember = true): Token[] {
   const length = text.length;
   let index = 0;
   while (index < length) {
-    const code = text.charCodeAt(index);
+    const code = codeAt(text, index);
     if (isLetter(code)) {
       const start = index;
+      // The spelling's hash as it is read, and the hash without its last character (for "n't").
+      let hash = code;
+      let hashBefore = 0;
       index++;
       while (index < length) {
-        const next = text.charCodeAt(index);
-        if (isLetter(next) || isDigit(next)) index++;
-        // An internal apostrophe ("o'clock") stays; a possessive or n't is split off below.
-        else if (
-          (next === APOSTROPHE || next === RIGHT_SINGLE) &&
-          isLetter(text.charCodeAt(index + 1)) &&
-          !isPossessiveAt(text, index) &&
-          !isNegationAt(text, index)
-        )
+        const next = codeAt(text, index);
+        if (
+          isWordCode(next) ||
+          // An internal apostrophe ("o'clock") stays; a possessive or n't is split off below.
+          ((next === APOSTROPHE || next === RIGHT_SINGLE) &&
+            isLetter(codeAt(text, index + 1)) &&
+            !isPossessiveAt(text, index) &&
+            !isNegationAt(text, index))
+        ) {
+          hashBefore = hash;
+          hash = foldCode(hash, next);
           index++;
-        else break;
+        } else break;
       }
       // "U.S.", "U.N.": single letters joined by full stops.
-      if (index - start === 1 && text.charCodeAt(index) === 46 && isLetter(text.charCodeAt(index + 1))) {
+      if (index - start === 1 && codeAt(text, index) === 46 && isLetter(codeAt(text, index + 1))) {
         let end = index;
         while (
-          text.charCodeAt(end) === 46 &&
-          isLetter(text.charCodeAt(end + 1)) &&
-          !isLetter(text.charCodeAt(end + 2))
+          codeAt(text, end) === 46 &&
+          isLetter(codeAt(text, end + 1)) &&
+          !isLetter(codeAt(text, end + 2))
         )
           end += 2;
-        if (end > index && text.charCodeAt(end) === 46) {
+        if (end > index && codeAt(text, end) === 46) {
           index = end + 1;
-          pushSpelled(tokens, text, start, index, TokenKind.Word, remember);
+          pushSpelled(tokens, text, start, index, TokenKind.Word, remember, hashOf(text, start, index));
           // "U.S.’s position"
           if (
-            (text.charCodeAt(index) === APOSTROPHE || text.charCodeAt(index) === RIGHT_SINGLE) &&
-            isS(text.charCodeAt(index + 1)) &&
-            !isLetter(text.charCodeAt(index + 2))
+            (codeAt(text, index) === APOSTROPHE || codeAt(text, index) === RIGHT_SINGLE) &&
+            isS(codeAt(text, index + 1)) &&
+            !isLetter(codeAt(text, index + 2))
           ) {
             push(tokens, text, index, index + 2, TokenKind.Possessive, "'s", POSSESSIVE_S);
             index += 2;
@@ -235,29 +269,30 @@ export function tokenize(text: string, remember = true): Token[] {
       }
       // "didn't" → "did" + "n't"; a lone "n't" (a dictionary phrase) is that token too.
       if (
-        isN(text.charCodeAt(index - 1)) &&
-        (text.charCodeAt(index) === APOSTROPHE || text.charCodeAt(index) === RIGHT_SINGLE) &&
-        isT(text.charCodeAt(index + 1)) &&
-        !isLetter(text.charCodeAt(index + 2))
+        isN(codeAt(text, index - 1)) &&
+        (codeAt(text, index) === APOSTROPHE || codeAt(text, index) === RIGHT_SINGLE) &&
+        isT(codeAt(text, index + 1)) &&
+        !isLetter(codeAt(text, index + 2))
       ) {
-        if (index - 1 > start) pushSpelled(tokens, text, start, index - 1, TokenKind.Word, remember);
+        if (index - 1 > start)
+          pushSpelled(tokens, text, start, index - 1, TokenKind.Word, remember, hashBefore);
         push(tokens, text, index - 1, index + 2, TokenKind.Word, "n't", NOT);
         index += 2;
         continue;
       }
-      pushSpelled(tokens, text, start, index, TokenKind.Word, remember);
+      pushSpelled(tokens, text, start, index, TokenKind.Word, remember, hash);
       continue;
     }
     if (isDigit(code)) {
       const start = index;
       index++;
       while (index < length) {
-        const next = text.charCodeAt(index);
+        const next = codeAt(text, index);
         if (isDigit(next) || isLetter(next)) index++;
-        else if ((next === 44 || next === 46) && isDigit(text.charCodeAt(index + 1))) index += 2;
+        else if ((next === 44 || next === 46) && isDigit(codeAt(text, index + 1))) index += 2;
         else break;
       }
-      pushSpelled(tokens, text, start, index, TokenKind.Number, remember);
+      pushSpelled(tokens, text, start, index, TokenKind.Number, remember, hashOf(text, start, index));
       continue;
     }
     const start = index;
@@ -291,8 +326,8 @@ export function tokenize(text: string, remember = true): Token[] {
         break;
       case HYPHEN:
         // A hyphen between words joins them (skipped); a free-standing one is a dash.
-        if (text.charCodeAt(index) === HYPHEN || text.charCodeAt(index) === 32) {
-          if (text.charCodeAt(index) === HYPHEN) index++;
+        if (codeAt(text, index) === HYPHEN || codeAt(text, index) === 32) {
+          if (codeAt(text, index) === HYPHEN) index++;
           push(tokens, text, start, index, TokenKind.Dash, '—', DASH);
         }
         break;
@@ -316,7 +351,7 @@ export function tokenize(text: string, remember = true): Token[] {
         if (isPossessiveAt(text, start)) {
           index++;
           push(tokens, text, start, index, TokenKind.Possessive, "'s", POSSESSIVE_S);
-        } else if (start > 0 && text.charCodeAt(start - 1) === 115 && !isLetter(text.charCodeAt(index))) {
+        } else if (start > 0 && codeAt(text, start - 1) === 115 && !isLetter(codeAt(text, index))) {
           push(tokens, text, start, index, TokenKind.Possessive, "'", APOSTROPHE_S);
         }
         break;
@@ -347,16 +382,16 @@ function push(
     norm,
     word,
     kind,
-    capital: isUpper(text.charCodeAt(start)),
+    capital: isUpper(codeAt(text, start)),
     // "early-warning": a hyphen with a word character on both sides ("Russia--warned" is a dash).
     joined:
       start > 1 &&
-      text.charCodeAt(start - 1) === HYPHEN &&
-      (isLetter(text.charCodeAt(start - 2)) || isDigit(text.charCodeAt(start - 2))),
+      codeAt(text, start - 1) === HYPHEN &&
+      (isLetter(codeAt(text, start - 2)) || isDigit(codeAt(text, start - 2))),
   });
 }
 
-/** A token whose norm is its text's: looked up by spelling. */
+/** A token whose norm is its text's: looked up by spelling (`hash`: hashOf the spelling). */
 function pushSpelled(
   tokens: Token[],
   text: string,
@@ -364,13 +399,14 @@ function pushSpelled(
   end: number,
   kind: TokenKind,
   remember: boolean,
+  hash: number,
 ): void {
   if (!remember) {
     const norm = normalise(text.slice(start, end));
     push(tokens, text, start, end, kind, norm, wordOf(norm));
     return;
   }
-  const word = wordAt(text, start, end);
+  const word = wordAt(text, start, end, hash);
   push(
     tokens,
     text,
@@ -384,14 +420,14 @@ function pushSpelled(
 
 /** ’s followed by a non-letter, after a letter or digit. */
 function isPossessiveAt(text: string, at: number): boolean {
-  const next = text.charCodeAt(at + 1);
+  const next = codeAt(text, at + 1);
   if (next !== 115 && next !== 83) return false;
-  const previous = text.charCodeAt(at - 1);
-  return (isLetter(previous) || isDigit(previous)) && !isLetter(text.charCodeAt(at + 2));
+  const previous = codeAt(text, at - 1);
+  return (isLetter(previous) || isDigit(previous)) && !isLetter(codeAt(text, at + 2));
 }
 
 function isNegationAt(text: string, at: number): boolean {
-  return isN(text.charCodeAt(at - 1)) && isT(text.charCodeAt(at + 1)) && !isLetter(text.charCodeAt(at + 2));
+  return isN(codeAt(text, at - 1)) && isT(codeAt(text, at + 1)) && !isLetter(codeAt(text, at + 2));
 }
 
 const isN = (code: number) => code === 110 || code === 78;
