@@ -82,8 +82,12 @@ describe('stance', () => {
     ],
     [
       'wanting the treaty amended is opposing it, however politely said',
+      'The State Department said Washington valued the ABM treaty but wanted it amended',
+      ['USA ABM oppose'],
+    ],
+    [
+      'wanting room for "a limited defense" backs the US plan: the plan need not be called national',
       'The State Department said Washington valued the ABM treaty but wanted it amended to allow a limited defense',
-      // "A limited defense" is the US plan itself: wanting room for it backs it.
       ['USA ABM oppose', 'USA NMD support'],
     ],
     [
@@ -296,6 +300,21 @@ describe('stance', () => {
     ],
   ])('%s', (_name, body) => {
     expect(stancesOf(body)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a participle set off after a clause’s subject is the subject’s, not the speaker’s',
+      'Madeleine Albright said that Russia, insisting that the ABM treaty must be preserved, would not agree to amendments',
+      ['RUS ABM support'],
+    ],
+    [
+      'a participle after a second subject inside a statement stays with that subject',
+      'Bill Clinton said the United States wanted the ABM treaty amended, while Russia, warning that any change would destroy the ABM treaty, refused',
+      ['USA ABM oppose', 'RUS ABM support'],
+    ],
+  ])('%s', (_name, body, expected) => {
+    expect(stancesOf(body, { volume: 5 })).toEqual(expected);
   });
 
   it('follows a pronoun to the person named before it, with that person’s office at the date', () => {

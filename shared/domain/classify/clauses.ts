@@ -268,7 +268,9 @@ export function structureOf(
     if (verb.from < from || verb.from >= to || inQuote(verb.from)) continue;
     // "States", "Calls": a capital mid-sentence is a name or a noun, not a verb.
     if ((tokens[verb.from] as Token).capital && verb.from !== from) continue;
-    const holder = continuedStatement(verb, frames, tokens) ?? speakerOf(verb, own, subjects, tokens, from);
+    const holder =
+      continuedStatement(verb, frames, tokens, own, from, mentionEnds, speechEnds) ??
+      speakerOf(verb, own, subjects, tokens, from);
     if (!holder) continue;
     const holders = holder.group;
     const frameStart = Math.min(holder.mention.from, verb.from);
@@ -419,11 +421,18 @@ function continuedStatement(
   verb: Hit,
   frames: readonly SpeechFrame[],
   tokens: readonly Token[],
+  own: readonly Mention[],
+  sentenceStart: number,
+  mentionEnds: ReadonlySet<number>,
+  speechEnds: ReadonlySet<number>,
 ): { mention: Mention; group: readonly Mention[] } | undefined {
   if (!(tokens[verb.from] as Token).norm.endsWith('ing')) return undefined;
   let before = verb.from - 1;
   if (PARTICIPLE_OPENERS.has(tokens[before]?.norm ?? '')) before--;
   if (tokens[before]?.kind !== TokenKind.Comma) return undefined;
+  // "that Russia, insisting that …, would": a participle set off after a clause's subject is the subject's.
+  const subject = own.find((mention) => mention.to === before);
+  if (subject && startsClause(tokens, subject.from, sentenceStart, mentionEnds, speechEnds)) return undefined;
   const statement = innermostFrame(frames, verb.from);
   const speaker = statement?.holders[0];
   return statement && speaker ? { mention: speaker, group: statement.holders } : undefined;
