@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseDispatch } from '../../shared/domain/classify/classify-dispatch.js';
 import { defaultDictionaries } from '../../shared/domain/classify/dictionaries.js';
+import { cueMarker, FeaturesAround, Marker } from '../../shared/domain/classify/features-around.js';
 import {
   holderFeatures,
   type ModelCandidate,
@@ -165,5 +166,16 @@ describe('the model’s candidates', () => {
     // Assess
     expect(candidates.length).toBeGreaterThan(0);
     expect(new Set(candidates.map((candidate) => candidate.actor))).toEqual(new Set(['USA']));
+  });
+
+  it('names each cue marker by its scope, polarity and negation, as the model file does', () => {
+    // Prepare
+    const features = new FeaturesAround('ABM', []);
+    // Act
+    features.marker(cueMarker(true, 'support', false));
+    features.marker(cueMarker(false, 'mixed', true));
+    features.marker(Marker.forecast);
+    // Assess
+    expect(features.names()).toEqual(['ABM|tcue:support', 'ABM|gcue:mixed|neg', 'ABM|forecast']);
   });
 });

@@ -12,8 +12,15 @@ import {
   defaultDictionaries,
 } from '../../shared/domain/classify/dictionaries.js';
 import {
+  holderFeatures,
+  type ModelCandidate,
+  modelCandidates,
+} from '../../shared/domain/classify/stance-features.js';
+import {
   classProbabilities,
   compileStanceModel,
+  holderLogits,
+  logitsAround,
   logitsOf,
   storedWeights,
 } from '../../shared/domain/classify/stance-model.js';
@@ -38,10 +45,10 @@ describe('the stance model', () => {
       trainedOn: 'a table',
       topics: ['ABM'],
       threshold: 0.85,
-      ...storedWeights({ a: [1, 0, -1], b: [0.5, 2, 0] }),
+      ...storedWeights({ 'ABM|w:a': [1, 0, -1], 'ABM|w:b': [0.5, 2, 0] }),
     });
     // Act
-    const logits = logitsOf(model, ['a', 'b', 'a', 'unknown']);
+    const logits = logitsOf(model, ['ABM|w:a', 'ABM|w:b', 'ABM|w:a', 'ABM|w:unknown']);
     const probabilities = classProbabilities(logits);
     // Assess
     expect(logits).toEqual([2.5, 2, -2]);
@@ -82,6 +89,34 @@ describe('the stance model', () => {
       // Assess
       for (const [index, probability] of read.entries())
         expect(probability).toBeCloseTo(scored[index] ?? Number.NaN, 12);
+    }
+  });
+
+  it('weighs a candidate by word number exactly as by feature name, as the trainer and explain read it', () => {
+    // Prepare: every candidate of a few sentences naming all three topics
+    const model = defaultDictionaries().stanceModel;
+    if (!model) throw new Error('the shipped dictionaries carry a model');
+    const candidates: ModelCandidate[] = [];
+    analyseDispatch(
+      dispatchOf(
+        'Igor Ivanov said Russia would never agree to abandon the ABM treaty. Washington, he said, was set on a national missile defense, and Moscow would not ratify START II if it went ahead. “We will not be drawn into an arms race,” Zhu Bangzao said of the shield.',
+      ),
+      defaultDictionaries(),
+      (trace) => candidates.push(...modelCandidates(trace)),
+    );
+    expect(candidates.length).toBeGreaterThan(3);
+    for (const candidate of candidates) {
+      // Act
+      const byNumber = [
+        logitsAround(model, candidate.around),
+        holderLogits(model, candidate.topic, candidate.role, candidate.speaker.kind),
+      ];
+      const byName = [
+        logitsOf(model, [...candidate.around.names()]),
+        logitsOf(model, holderFeatures(candidate)),
+      ];
+      // Assess: the same sums, to the last bit
+      expect(byNumber).toEqual(byName);
     }
   });
 
@@ -135,6 +170,14 @@ describe('the stance model', () => {
       /weights: a feature listed twice/,
     ],
     ['a threshold no probability reaches', { threshold: 1.5 }, /threshold/],
+    [
+      'a feature no candidate can have, whose weights classification would never read',
+      {
+        features: `${stanceModel.features}\nABM|zz:withdraw`,
+        weights: `${stanceModel.weights} 0 0 0`,
+      },
+      /^stance-model\.json: feature "ABM\|zz:withdraw" is not one the model reads/,
+    ],
   ])('refuses a model file with %s', (_name, change, message) => {
     // Act
     const compile = () =>

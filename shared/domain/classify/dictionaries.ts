@@ -5,7 +5,7 @@ import stanceModelData from './data/stance-model.json' with { type: 'json' };
 import topicsData from './data/topics.json' with { type: 'json' };
 import { GROUP_SIZES } from './grammar.js';
 import { PhraseSyntaxError, PhraseTrie } from './phrase-trie.js';
-import { compileStanceModel, type StanceModel, stanceModelSchema } from './stance-model.js';
+import { compileStanceModel, type StanceModel, StanceModelError, stanceModelSchema } from './stance-model.js';
 import { TokenKind, tokenize } from './tokens.js';
 
 /** A dictionary file that does not have the expected shape: named, with the first problem. */
@@ -195,6 +195,15 @@ export interface Dictionaries {
   readonly stanceModel: StanceModel | null;
 }
 
+function compiledModel(data: Parameters<typeof compileStanceModel>[0]): StanceModel {
+  try {
+    return compileStanceModel(data);
+  } catch (error) {
+    if (error instanceof StanceModelError) throw new DictionaryError(`stance-model.json: ${error.message}`);
+    throw error;
+  }
+}
+
 function parse<T>(schema: z.ZodMiniType<T>, data: unknown, file: string): T {
   const result = schema.safeParse(data);
   if (!result.success) {
@@ -246,7 +255,7 @@ export function compileDictionaries(data: {
   const stanceModel =
     data.stanceModel === undefined
       ? null
-      : compileStanceModel(parse(stanceModelSchema, data.stanceModel, 'stance-model.json'));
+      : compiledModel(parse(stanceModelSchema, data.stanceModel, 'stance-model.json'));
   const lexicon = new PhraseTrie<LexValue>();
   let file = 'topics.json';
   const add = (phrase: string, value: LexValue, casing: 'any' | 'proper' | 'exact' = 'any') => {

@@ -77,11 +77,29 @@ const MARKERS: readonly string[] = [
 ];
 const MARKER_NUMBERS = new Map(MARKERS.map((name, index) => [name, index]));
 export const MARKER_COUNT = MARKERS.length;
-export const Marker = { bias: 0, inherited: 1, neg: 2, quoted: 3, analysis: 4, forecast: 5 } as const;
+/** A marker's number, by its name in the list above: so adding a marker cannot shift another's. */
+function markerNumber(name: string): number {
+  const number = MARKER_NUMBERS.get(name);
+  if (number === undefined) throw new Error(`no stance-model marker named ${name}`);
+  return number;
+}
+export const Marker = {
+  bias: markerNumber('bias'),
+  inherited: markerNumber('inherited'),
+  neg: markerNumber('neg'),
+  quoted: markerNumber('quoted'),
+  analysis: markerNumber('analysis'),
+  forecast: markerNumber('forecast'),
+} as const;
+/** The first cue marker: topical cues, then general ones, each polarity plain then negated. */
+const FIRST_CUE_MARKER = markerNumber('tcue:support');
 
 /** A cue's polarity near the phrase: topical ("tcue") or general ("gcue"), negated or not. */
 export const cueMarker = (topical: boolean, polarity: Polarity, negated: boolean): number =>
-  MARKERS.length - 12 + (topical ? 0 : 6) + POLARITIES.indexOf(polarity) * 2 + (negated ? 1 : 0);
+  FIRST_CUE_MARKER +
+  (topical ? 0 : 2 * POLARITIES.length) +
+  POLARITIES.indexOf(polarity) * 2 +
+  (negated ? 1 : 0);
 
 /** The word number of a token's norm, for the model's tables (which number every word they hold). */
 export const wordNumberOf = (token: Token | undefined): number =>

@@ -101,6 +101,11 @@ class ByWord {
   }
 }
 
+/** A model file naming a feature no candidate can have: its weights would be read by `explain` only. */
+export class StanceModelError extends Error {
+  override readonly name = 'StanceModelError';
+}
+
 export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): StanceModel {
   const values = weightList(data.weights);
   const stored = Float64Array.from(values);
@@ -109,7 +114,7 @@ export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): Sta
   features.forEach((feature, index) => {
     const at = PER_FEATURE * index;
     const key = featureKeyOf(feature);
-    if (!key) return;
+    if (!key) throw new StanceModelError(`feature ${JSON.stringify(feature)} is not one the model reads`);
     let table = byTopic.get(key.topic);
     if (!table) {
       table = {

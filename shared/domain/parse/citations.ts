@@ -59,7 +59,7 @@ function parseGroups(inside: string, offset: number): RawCitation[] | undefined 
 }
 
 /** Outlets that write their own names in lower case: Deutsche Presse-Agentur, Berlin's tageszeitung. */
-const LOWER_CASE_OUTLETS = new Set(['dpa', 'taz', 'n-tv']);
+const LOWER_CASE_OUTLETS = new Set(['dpa', 'taz']);
 
 /** Outlet names are short and capitalised ("Interfax", "Vremya MN", "the Washington Post"). */
 function isOutletName(part: string): boolean {
