@@ -39,6 +39,11 @@ const speaker: Mention = {
   actors: ['RUS'],
   speaker: 'Moscow',
   possessive: false,
+  person: undefined,
+  document: undefined,
+  act: undefined,
+  guessed: undefined,
+  head: undefined,
 };
 const reading = (index: number, word: string, topic = 'ABM'): ModelCandidate => ({
   actor: 'RUS',

@@ -26,7 +26,11 @@ export interface Person {
   readonly female: boolean;
 }
 
-/** Somebody named in the text who may say or do something. */
+/**
+ * Somebody named in the text who may say or do something. Every field is required, undefined
+ * where it does not apply, so every mention is built with all of them: one object shape, and a new
+ * field cannot be left out of the one place that builds them (push in findMentions).
+ */
 export interface Mention {
   /** Token indexes: tokens[from] … tokens[to - 1]. */
   readonly from: number;
@@ -34,20 +38,24 @@ export interface Mention {
   readonly kind: MentionKind;
   /** The states or organisations it speaks for: one, several ("the two leaders"), or none (a voice). */
   readonly actors: readonly string[];
-  readonly person?: Person;
+  readonly person: Person | undefined;
   /** A short name for evidence: the person, the state, or the outlet. */
   readonly speaker: string;
   /** "Moscow’s", "Russia’s": what follows is the actor's (its insistence, its plan). */
   readonly possessive: boolean;
   /** "The joint declaration": it speaks ("describes", "calls for") but is not a clause's actor. */
-  readonly document?: boolean;
+  readonly document: boolean | undefined;
   /** "The American decision", "Moscow’s insistence": an act named as a noun, holding its own phrase only. */
-  readonly act?: boolean;
+  readonly act: boolean | undefined;
   /** "The Foreign Ministry" read as the state named last: a guess the sentence may correct. */
-  readonly guessed?: boolean;
+  readonly guessed: boolean | undefined;
   /** For an act, where its noun starts ("withdrawal" in "the American withdrawal"). */
-  readonly head?: number;
+  readonly head: number | undefined;
 }
+
+/** What a finder knows of a mention; push works out the rest and fills in what does not apply. */
+type MentionFields = Omit<Mention, 'possessive' | OptionalField> & Partial<Pick<Mention, OptionalField>>;
+type OptionalField = 'person' | 'document' | 'act' | 'guessed' | 'head';
 
 /**
  * Per legislators list (a dictionary's), whether a role is a legislator's, answered once per role:
@@ -215,7 +223,7 @@ export function findMentions(
   };
   const pushVoice = (from: number, to: number) =>
     push({ from, to, kind: 'voice', actors: [], speaker: tokensText(tokens, from, to) });
-  const push = (mention: Omit<Mention, 'possessive'>) => {
+  const push = (mention: MentionFields) => {
     const after = tokens[mention.to];
     // Every field, set or not: one shape for every mention, so the code that reads them stays monomorphic.
     const pushed: Mention = {
