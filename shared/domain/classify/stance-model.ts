@@ -72,7 +72,7 @@ export interface StanceModel {
 }
 
 /** One topic's features by number: each gives its index into `values` (three weights from there). */
-interface TopicWeights {
+export interface TopicWeights {
   readonly values: Float64Array;
   readonly markers: Int32Array;
   readonly words: ByWord;
@@ -107,8 +107,7 @@ export class StanceModelError extends Error {
 }
 
 export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): StanceModel {
-  const values = weightList(data.weights);
-  const stored = Float64Array.from(values);
+  const stored = Float64Array.from(weightList(data.weights));
   const features = featureList(data.features);
   const byTopic = new Map<string, TopicWeights>();
   features.forEach((feature, index) => {
@@ -153,7 +152,7 @@ export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): Sta
         weights = new Map();
         for (const [index, feature] of features.entries()) {
           const at = PER_FEATURE * index;
-          weights.set(feature, [values[at] ?? 0, values[at + 1] ?? 0, values[at + 2] ?? 0]);
+          weights.set(feature, [stored[at] ?? 0, stored[at + 1] ?? 0, stored[at + 2] ?? 0]);
         }
       }
       return weights;
