@@ -83,7 +83,11 @@ export interface TopicWeights {
   readonly kinds: Map<string, number>;
 }
 
-/** Numbers by word number (-1: none), in a typed array: asked for every word around a topic phrase. */
+/**
+ * Numbers by word number (-1: none), in a typed array: asked for every word around a topic phrase.
+ * Sized by the largest word number the model names (word numbers are dense, in order of first
+ * sight: the dictionaries' and the model's words come first, so a few thousand entries a topic).
+ */
 class ByWord {
   private numbers = new Int32Array(0);
 
