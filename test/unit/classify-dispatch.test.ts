@@ -81,6 +81,16 @@ describe('stance', () => {
       ['JPN NMD support'],
     ],
     [
+      'understanding a US plan is mixed (codebook v2)',
+      'Prime Minister Junichiro Koizumi said Japan understood the American plan for missile defense',
+      ['JPN NMD mixed'],
+    ],
+    [
+      'understanding only the concern behind it is no stance (codebook v2, rule 12)',
+      'A Japanese Foreign Ministry spokesman said Tokyo understood American concerns about missile proliferation but had no view on the missile defense plan',
+      [],
+    ],
+    [
       'wanting the treaty amended is opposing it, however politely said',
       'The State Department said Washington valued the ABM treaty but wanted it amended',
       ['USA ABM oppose'],
