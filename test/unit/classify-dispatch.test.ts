@@ -81,6 +81,16 @@ describe('stance', () => {
       ['JPN NMD support'],
     ],
     [
+      'not having decided yet is no position of its own (codebook v2)',
+      'Canadian Foreign Minister John Manley said Ottawa had not yet decided whether it would want a role in the missile defense system',
+      [],
+    ],
+    [
+      'a decrease is not decried: welcoming fewer warheads supports the reductions',
+      'Foreign Minister Igor Ivanov welcomed the planned decrease in strategic warheads under START II',
+      ['RUS START support'],
+    ],
+    [
       'understanding a US plan is mixed (codebook v2)',
       'Prime Minister Junichiro Koizumi said Japan understood the American plan for missile defense',
       ['JPN NMD mixed'],
