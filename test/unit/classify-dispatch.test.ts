@@ -81,6 +81,11 @@ describe('stance', () => {
       ['JPN NMD support'],
     ],
     [
+      'a speaker who "maintained that" frames a statement and keeps no treaty: the statement decides',
+      'Igor Ivanov maintained that the ABM treaty was outdated',
+      ['RUS ABM oppose'],
+    ],
+    [
       'not having decided yet is no position of its own (codebook v2)',
       'Canadian Foreign Minister John Manley said Ottawa had not yet decided whether it would want a role in the missile defense system',
       [],
