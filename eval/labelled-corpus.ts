@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
+import type { Dispatch } from '../shared/domain/dispatch.js';
+import { parseDispatch } from '../shared/domain/index.js';
 
 const labelSchema = z.object({
   file: z.string(),
@@ -34,4 +36,17 @@ export function readLabelledCorpus(
   if (!existsSync(labelsPath)) return undefined;
   const labels = labelsSchema.parse(JSON.parse(readFileSync(labelsPath, 'utf8')));
   return labels.dispatches.map((label) => ({ path: join(directory, label.file), label }));
+}
+
+/**
+ * A labelled file parsed as ingest would parse it. A headerless file with no date in its name is
+ * dated as an analyst's upload would date it: on its labelled day.
+ */
+export function parseLabelledFile({ path, label }: LabelledFile): Dispatch {
+  const result = parseDispatch(readFileSync(path), {
+    sourceKey: `incoming/${basename(path)}`,
+    receivedAt: `${label.date}T12:00:00Z`,
+  });
+  if (!result.ok) throw new Error(`${path} does not parse: ${result.error.message}`);
+  return result.dispatch;
 }

@@ -1,17 +1,7 @@
-/**
- * Scores the classifier on the labelled corpora: the dev part (corpus/sample + corpus/dev, which
- * the rules were tuned on), the held-out parts (corpus/heldout and corpus/heldout2, never tuned
- * against) and the two seeds in ../shared/seeds when that folder exists.
- *
- *   npm run eval               figures for every part
- *   npm run eval -- --errors   also list each error in the dev part (never for held-out text)
- */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { classifyDispatch } from '../shared/domain/classify/classify-dispatch.js';
 import { defaultDictionaries } from '../shared/domain/classify/dictionaries.js';
-import { parseDispatch } from '../shared/domain/index.js';
-import { type LabelledFile, readLabelledCorpus } from './labelled-corpus.js';
+import { type LabelledFile, parseLabelledFile, readLabelledCorpus } from './labelled-corpus.js';
 import { type Counts, emptyScores, f1, type Scores, scoreAgreement, scoreDispatch } from './score.js';
 
 const SECOND_LABELS = 'labels.second.json';
@@ -30,15 +20,7 @@ const parts: { name: string; tuned: boolean; files: LabelledFile[] }[] = [
   { name: 'seeds', tuned: false, files: readLabelledCorpus('../shared/seeds') ?? [] },
 ];
 
-function classifyFile({ path, label }: LabelledFile) {
-  // A headerless file with no date in its name is dated as an analyst's upload would date it.
-  const result = parseDispatch(readFileSync(path), {
-    sourceKey: `incoming/${basename(path)}`,
-    receivedAt: `${label.date}T12:00:00Z`,
-  });
-  if (!result.ok) throw new Error(`${path} does not parse: ${result.error.message}`);
-  return classifyDispatch(result.dispatch);
-}
+const classifyFile = (file: LabelledFile) => classifyDispatch(parseLabelledFile(file));
 
 /** Stance confidences at which precision is also reported: what a reader trusting only surer labels gets. */
 const CONFIDENCE_CUTS = [0.5, 0.8];

@@ -9,8 +9,7 @@
  *   npm run train -- --cv         print the 5-fold cross-validation on dev (by dispatch) instead
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { StanceLabel } from '../shared/domain/classify/classification.js';
 import { analyseDispatch } from '../shared/domain/classify/classify-dispatch.js';
 import { combineStances } from '../shared/domain/classify/combine-stances.js';
@@ -18,11 +17,7 @@ import actors from '../shared/domain/classify/data/actors.json' with { type: 'js
 import cues from '../shared/domain/classify/data/cues.json' with { type: 'json' };
 import topics from '../shared/domain/classify/data/topics.json' with { type: 'json' };
 import { compileDictionaries } from '../shared/domain/classify/dictionaries.js';
-import {
-  featuresOf,
-  type ModelCandidate,
-  modelCandidates,
-} from '../shared/domain/classify/stance-features.js';
+import { featuresOf, type ModelCandidate } from '../shared/domain/classify/stance-features.js';
 import {
   compileStanceModel,
   MODEL_STANCES,
@@ -30,8 +25,7 @@ import {
   stanceModelSchema,
   storedWeights,
 } from '../shared/domain/classify/stance-model.js';
-import { parseDispatch } from '../shared/domain/index.js';
-import { type LabelledFile, readLabelledCorpus } from './labelled-corpus.js';
+import { type LabelledFile, parseLabelledFile, readLabelledCorpus } from './labelled-corpus.js';
 import { type Example, trainLogisticRegression } from './logistic-regression.js';
 import { type Counts, emptyScores, f1, scoreDispatch } from './score.js';
 
@@ -51,14 +45,9 @@ interface Read {
 const rulesOnly = compileDictionaries({ topics, actors, cues });
 const files = [...(readLabelledCorpus('corpus/sample') ?? []), ...(readLabelledCorpus('corpus/dev') ?? [])];
 const reads: Read[] = files.map((file) => {
-  const parsed = parseDispatch(readFileSync(file.path), {
-    sourceKey: `incoming/${basename(file.path)}`,
-    receivedAt: `${file.label.date}T12:00:00Z`,
-  });
-  if (!parsed.ok) throw new Error(`${file.path} does not parse: ${parsed.error.message}`);
   const candidates: ModelCandidate[] = [];
-  const classification = analyseDispatch(parsed.dispatch, rulesOnly, (trace) =>
-    candidates.push(...modelCandidates(trace)),
+  const classification = analyseDispatch(parseLabelledFile(file), rulesOnly, (trace) =>
+    candidates.push(...trace.candidates),
   );
   return { file, candidates, ruleStances: classification.stances, classification };
 });

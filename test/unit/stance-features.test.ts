@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseDispatch } from '../../shared/domain/classify/classify-dispatch.js';
 import { defaultDictionaries } from '../../shared/domain/classify/dictionaries.js';
 import { cueMarker, FeaturesAround, Marker } from '../../shared/domain/classify/features-around.js';
-import {
-  holderFeatures,
-  type ModelCandidate,
-  modelCandidates,
-} from '../../shared/domain/classify/stance-features.js';
+import { holderFeatures, type ModelCandidate } from '../../shared/domain/classify/stance-features.js';
 import { parseDispatch } from '../../shared/domain/index.js';
 
 /** The model's candidates of a small dispatch, read by the rules alone (as the trainer reads them). */
@@ -16,7 +12,7 @@ function candidatesOf(body: string): ModelCandidate[] {
   if (!parsed.ok) throw parsed.error;
   const candidates: ModelCandidate[] = [];
   analyseDispatch(parsed.dispatch, { ...defaultDictionaries(), stanceModel: null }, (trace) =>
-    candidates.push(...modelCandidates(trace)),
+    candidates.push(...trace.candidates),
   );
   return candidates;
 }

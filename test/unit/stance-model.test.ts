@@ -11,11 +11,7 @@ import {
   DictionaryError,
   defaultDictionaries,
 } from '../../shared/domain/classify/dictionaries.js';
-import {
-  holderFeatures,
-  type ModelCandidate,
-  modelCandidates,
-} from '../../shared/domain/classify/stance-features.js';
+import { holderFeatures, type ModelCandidate } from '../../shared/domain/classify/stance-features.js';
 import {
   classProbabilities,
   compileStanceModel,
@@ -102,7 +98,7 @@ describe('the stance model', () => {
         'Igor Ivanov said Russia would never agree to abandon the ABM treaty. Washington, he said, was set on a national missile defense, and Moscow would not ratify START II if it went ahead. “We will not be drawn into an arms race,” Zhu Bangzao said of the shield.',
       ),
       defaultDictionaries(),
-      (trace) => candidates.push(...modelCandidates(trace)),
+      (trace) => candidates.push(...trace.candidates),
     );
     expect(candidates.length).toBeGreaterThan(3);
     for (const candidate of candidates) {

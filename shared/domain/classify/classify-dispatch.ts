@@ -35,9 +35,11 @@ export function classifyDispatch(
   return analyseDispatch(dispatch, dictionaries);
 }
 
-/** What the classifier saw in one sentence, for `explain`. */
+/** What the classifier saw in one sentence, for `explain` and the stance model's trainer. */
 export interface SentenceTrace extends SentenceContext {
   readonly observations: readonly Observation[];
+  /** The stance model's (holder, topic) readings of it, made even when the rules decide alone. */
+  readonly candidates: readonly ModelCandidate[];
 }
 
 export function analyseDispatch(
@@ -150,8 +152,10 @@ export function analyseDispatch(
     const sentenceObservations = observeSentence(context);
     lastAct = lastActOf(context) ?? lastAct;
     observations.push(...sentenceObservations);
-    if (dictionaries.stanceModel) candidates.push(...modelCandidates(context));
-    trace?.({ ...context, observations: sentenceObservations });
+    // The model's readings, for the model or for a trace (explain, the trainer): made once.
+    const sentenceCandidates = dictionaries.stanceModel || trace ? modelCandidates(context) : [];
+    candidates.push(...sentenceCandidates);
+    trace?.({ ...context, observations: sentenceObservations, candidates: sentenceCandidates });
     for (const frame of structure.frames) holders.push(...frame.holders);
     // "If Pyongyang goes ahead …": the subject of a condition does nothing in the dispatch.
     for (const subject of structure.subjects)

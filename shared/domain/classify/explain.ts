@@ -1,7 +1,7 @@
 import type { Dispatch } from '../dispatch.js';
 import { analyseDispatch, type SentenceTrace } from './classify-dispatch.js';
 import { type Dictionaries, defaultDictionaries } from './dictionaries.js';
-import { featuresOf, modelCandidates } from './stance-features.js';
+import { featuresOf } from './stance-features.js';
 import { classProbabilities, logitsOf, MODEL_STANCES, type StanceModel } from './stance-model.js';
 import type { Token } from './tokens.js';
 
@@ -66,7 +66,7 @@ export function explainDispatch(
 
 /** The model's reading of each holder and topic: its surest stance, how likely no stance is, and the features behind it. */
 function modelReadings(trace: SentenceTrace, model: StanceModel): string[] {
-  return modelCandidates(trace)
+  return trace.candidates
     .filter((candidate) => model.topics.has(candidate.topic))
     .map((candidate) => {
       const features = featuresOf(candidate);

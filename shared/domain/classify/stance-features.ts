@@ -61,6 +61,18 @@ interface TopicSpan {
  */
 export function modelCandidates(context: SentenceContext): ModelCandidate[] {
   const { structure, sentence } = context;
+  // "If the United States abandons the ABM treaty, …": what a condition says of a topic is
+  // hypothetical, nobody's position (as for the rules).
+  const spans: TopicSpan[] = context.topics
+    .filter((hit) => !inRanges(structure.conditionals, hit.from))
+    .map(({ topic, from, to }) => ({ topic, from, to, inherited: false }));
+  // A sentence naming no topic continues the one before; one whose topics are all hypothetical does not.
+  if (context.topics.length === 0)
+    for (const topic of context.previousTopics)
+      spans.push({ topic, from: sentence.from, to: sentence.to, inherited: true });
+  // A sentence with no topic to read has no candidates: its holders need not be worked out.
+  if (spans.length === 0) return [];
+
   const holders: Holder[] = [];
   for (const frame of structure.frames)
     for (const mention of frame.holders) holders.push({ mention, role: 'speech' });
@@ -86,16 +98,6 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
         holders.push({ mention, role: 'subject' });
   }
   if (holders.length === 0) return [];
-  // "If the United States abandons the ABM treaty, …": what a condition says of a topic is
-  // hypothetical, nobody's position (as for the rules).
-  const spans: TopicSpan[] = context.topics
-    .filter((hit) => !inRanges(structure.conditionals, hit.from))
-    .map(({ topic, from, to }) => ({ topic, from, to, inherited: false }));
-  // A sentence naming no topic continues the one before; one whose topics are all hypothetical does not.
-  if (context.topics.length === 0)
-    for (const topic of context.previousTopics)
-      spans.push({ topic, from: sentence.from, to: sentence.to, inherited: true });
-  if (spans.length === 0) return [];
 
   const inMention = new Uint8Array(sentence.to - sentence.from);
   for (const mention of context.mentions)
