@@ -1,3 +1,4 @@
+import { PhraseMatches } from './phrase-matches.js';
 import { type Token, TokenKind, tokenize, wordOf } from './tokens.js';
 
 /**
@@ -227,6 +228,14 @@ export class PhraseTrie<V> {
 
   /** Every phrase that starts at tokens[from], shortest first. */
   matchAt(tokens: readonly Token[], from: number, text: string, out: PhraseMatch<V>[]): void {
+    const found = new PhraseMatches<V>();
+    this.matchInto(tokens, from, text, found);
+    for (let index = 0; index < found.length; index++)
+      out.push({ from, to: found.to(index), value: found.value(index) });
+  }
+
+  /** matchAt into a buffer the caller clears, without an object per match. */
+  matchInto(tokens: readonly Token[], from: number, text: string, out: PhraseMatches<V>): void {
     const first = tokens[from];
     if (!first || (first.kind !== TokenKind.Word && first.kind !== TokenKind.Number)) return;
     const starts = this.startsOf(first);
@@ -270,7 +279,7 @@ export class PhraseTrie<V> {
     from: number,
     to: number,
     text: string,
-    out: PhraseMatch<V>[],
+    out: PhraseMatches<V>,
   ): void {
     const flags = this.flags[node] ?? 0;
     const endings = flags & ENDS ? this.endings[node] : undefined;
@@ -279,7 +288,7 @@ export class PhraseTrie<V> {
         const { value, exact, capitals } = endings[index] as Ending<V>;
         if (exact && !matchesExactly(exact, tokens, from, text)) continue;
         if (capitals !== 0 && !hasCapitals(capitals, tokens, from)) continue;
-        out.push({ from, to, value });
+        out.add(to, value);
       }
     // Most phrases end here: no need to look at the next token.
     if ((flags & (EDGES | PREFIXES)) === 0) return;

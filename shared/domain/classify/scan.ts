@@ -1,5 +1,6 @@
 import { LAYERS, type Layer, type LexValue, perLayer } from './dictionaries.js';
-import type { PhraseMatch, PhraseTrie } from './phrase-trie.js';
+import { PhraseMatches } from './phrase-matches.js';
+import type { PhraseTrie } from './phrase-trie.js';
 import type { Token } from './tokens.js';
 
 /** A dictionary phrase found in the text: tokens[from] … tokens[to - 1], with every value it has there. */
@@ -25,32 +26,31 @@ export function scan(tokens: readonly Token[], text: string, lexicon: PhraseTrie
   const longest = new Int32Array(LAYERS.length);
   const cue = LAYERS.indexOf('cue');
   const speech = LAYERS.indexOf('speech');
-  let matches: PhraseMatch<LexValue>[] = [];
+  // Cleared and refilled for every token: no object per match.
+  const matches = new PhraseMatches<LexValue>();
   let layers = new Int32Array(16);
   for (let index = 0; index < tokens.length; index++) {
-    // A fresh array is cheaper than setting the length (a runtime call), and needed only after a match.
-    if (matches.length > 0) matches = [];
-    lexicon.matchAt(tokens, index, text, matches);
-    if (matches.length === 0) continue;
-    if (layers.length < matches.length) layers = new Int32Array(matches.length * 2);
+    matches.clear();
+    lexicon.matchInto(tokens, index, text, matches);
+    const count = matches.length;
+    if (count === 0) continue;
+    if (layers.length < count) layers = new Int32Array(count * 2);
     // "early-warning", "well-understood": the second half of a compound is no verb or cue.
     const compound = (tokens[index] as Token).joined;
     longest.fill(-1);
-    for (let at = 0; at < matches.length; at++) {
-      const match = matches[at] as PhraseMatch<LexValue>;
-      const layer = LAYERS.indexOf(match.value.layer);
+    for (let at = 0; at < count; at++) {
+      const layer = LAYERS.indexOf(matches.value(at).layer);
       layers[at] = layer;
       if ((busyUntil[layer] as number) > index || (compound && (layer === speech || layer === cue))) continue;
-      if ((longest[layer] as number) < match.to) longest[layer] = match.to;
+      const to = matches.to(at);
+      if ((longest[layer] as number) < to) longest[layer] = to;
     }
     for (let layer = 0; layer < LAYERS.length; layer++) {
       const to = longest[layer] as number;
       if (to < 0) continue;
       const values: LexValue[] = [];
-      for (let at = 0; at < matches.length; at++) {
-        const match = matches[at] as PhraseMatch<LexValue>;
-        if (match.to === to && layers[at] === layer) values.push(match.value);
-      }
+      for (let at = 0; at < count; at++)
+        if (matches.to(at) === to && layers[at] === layer) values.push(matches.value(at));
       if (layer === cue) inheritTopics(values, matches, to);
       (hits[layer] as Hit[]).push({ from: index, to, values });
       busyUntil[layer] = to;
@@ -63,13 +63,13 @@ export function scan(tokens: readonly Token[], text: string, lexicon: PhraseTrie
  * A longer cue hides a shorter one only for the topics it names itself: "destroy the basis" (of the
  * ABM treaty) still says of a missile defense what "destroy" says.
  */
-function inheritTopics(values: LexValue[], matches: readonly PhraseMatch<LexValue>[], to: number): void {
+function inheritTopics(values: LexValue[], matches: PhraseMatches<LexValue>, to: number): void {
   const named = new Set<string>();
   for (const value of values) if (value.kind === 'cue' && value.topic !== null) named.add(value.topic);
   if (named.size === 0) return;
-  for (const match of matches) {
-    const value = match.value;
-    if (match.to < to && value.kind === 'cue' && value.topic !== null && !named.has(value.topic))
+  for (let at = 0; at < matches.length; at++) {
+    const value = matches.value(at);
+    if (matches.to(at) < to && value.kind === 'cue' && value.topic !== null && !named.has(value.topic))
       values.push(value);
   }
 }

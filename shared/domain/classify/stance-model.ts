@@ -8,6 +8,7 @@ import {
   MARKER_COUNT,
   wordNumberOf,
 } from './features-around.js';
+import { WordPairTable } from './word-pair-table.js';
 
 /**
  * The second reader of stances: a multinomial logistic regression over the words around a topic
@@ -76,9 +77,8 @@ export interface TopicWeights {
   readonly values: Float64Array;
   readonly markers: Int32Array;
   readonly words: ByWord;
-  /** By the pair's second word, an index into pairFirsts: by its first word there. */
-  readonly pairs: ByWord;
-  readonly pairFirsts: Map<number, number>[];
+  /** By the pair's first word (ACTOR_WORD for an actor's name) and second word. */
+  readonly pairs: WordPairTable;
   readonly roles: Map<string, number>;
   readonly kinds: Map<string, number>;
 }
@@ -124,8 +124,7 @@ export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): Sta
         values: stored,
         markers: new Int32Array(MARKER_COUNT).fill(-1),
         words: new ByWord(),
-        pairs: new ByWord(),
-        pairFirsts: [],
+        pairs: new WordPairTable(),
         roles: new Map(),
         kinds: new Map(),
       };
@@ -133,16 +132,8 @@ export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): Sta
     }
     if (key.kind === 'marker') table.markers[key.marker] = at;
     else if (key.kind === 'word') table.words.set(key.word, at);
-    else if (key.kind === 'pair') {
-      const pair = table.pairs.get(key.word);
-      let firsts = pair >= 0 ? table.pairFirsts[pair] : undefined;
-      if (!firsts) {
-        firsts = new Map();
-        table.pairs.set(key.word, table.pairFirsts.length);
-        table.pairFirsts.push(firsts);
-      }
-      firsts.set(key.before, at);
-    } else if (key.kind === 'role') table.roles.set(key.name, at);
+    else if (key.kind === 'pair') table.pairs.set(key.before, key.word, at);
+    else if (key.kind === 'role') table.roles.set(key.name, at);
     else table.kinds.set(key.name, at);
   });
   // By name, for explain and logitsOf only: built when first asked, not at every cold start.
@@ -208,12 +199,9 @@ export function logitsAround(model: StanceModel, around: FeaturesAround): [numbe
     if (kind === FeatureKind.Marker) at = table.markers[operand];
     else if (kind === FeatureKind.Word) at = table.words.get(wordNumberOf(tokens[operand]));
     else {
-      const pair = table.pairs.get(wordNumberOf(tokens[operand]));
-      const firsts = pair >= 0 ? table.pairFirsts[pair] : undefined;
-      if (firsts) {
-        const before = codes[index + 2] ?? ACTOR_BEFORE;
-        at = firsts.get(before === ACTOR_BEFORE ? ACTOR_WORD : wordNumberOf(tokens[before]));
-      }
+      const before = codes[index + 2] ?? ACTOR_BEFORE;
+      const first = before === ACTOR_BEFORE ? ACTOR_WORD : wordNumberOf(tokens[before]);
+      at = table.pairs.get(first, wordNumberOf(tokens[operand]));
     }
     if (at === undefined || at < 0) continue;
     add(logits, table.values, at);

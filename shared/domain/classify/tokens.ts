@@ -101,16 +101,18 @@ function normalise(raw: string): string {
  */
 const MAX_SPELLINGS = 100_000;
 /**
- * Per slot, four numbers side by side, so a probe reads one cache line: the spelling's hash, its
- * index + 1 (0: empty slot), its word's number and its length. Kept at most half full; it
- * doubles as it fills, so the few thousand spellings of ordinary text stay in a small table.
+ * Per slot, four numbers side by side, so a probe reads one cache line: the spelling's hash, where
+ * its characters start in `characters` + 1 (0: empty slot), its word's number and its length. Kept
+ * at most half full; it doubles as it fills, so the few thousand spellings of ordinary text stay in
+ * a small table. A probe compares the text with the stored characters, not with a string object.
  */
 const STRIDE = 4;
 let slotMask = (1 << 12) - 1;
 let slots = new Int32Array((slotMask + 1) * STRIDE);
-const spellings: string[] = [];
-const spellingHashes: number[] = [];
-const spellingWords: number[] = [];
+/** Every spelling's UTF-16 code units, one after another. */
+let characters = new Uint16Array(1 << 15);
+let charactersUsed = 0;
+let spellingCount = 0;
 const wordIds = new Map<string, number>();
 const words: string[] = [];
 
@@ -149,49 +151,58 @@ function wordAt(text: string, start: number, end: number, folded: number): numbe
   hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
   hash ^= hash >>> 16;
   const length = end - start;
+  const table = slots;
+  const wrap = slotMask * STRIDE + STRIDE - 1;
   let slot = (hash & slotMask) * STRIDE;
-  for (let entry = slots[slot + 1] ?? 0; entry !== 0; entry = slots[slot + 1] ?? 0) {
-    if (
-      slots[slot] === hash &&
-      slots[slot + 3] === length &&
-      spelledAt(spellings[entry - 1] as string, text, start)
-    )
-      return slots[slot + 2] ?? -1;
-    slot = (slot + STRIDE) & (slotMask * STRIDE + STRIDE - 1);
+  for (let entry = table[slot + 1] ?? 0; entry !== 0; entry = table[slot + 1] ?? 0) {
+    if (table[slot] === hash && table[slot + 3] === length && spelledAt(entry - 1, text, start, length))
+      return table[slot + 2] ?? -1;
+    slot = (slot + STRIDE) & wrap;
   }
-  const spelling = text.slice(start, end);
-  const norm = normalise(spelling);
-  if (spellings.length >= MAX_SPELLINGS) return wordIds.get(norm) ?? -1;
+  const norm = normalise(text.slice(start, end));
+  if (spellingCount >= MAX_SPELLINGS) return wordIds.get(norm) ?? -1;
   const word = wordOf(norm);
-  spellings.push(spelling);
-  spellingHashes.push(hash);
-  spellingWords.push(word);
-  place(slot, spellings.length - 1);
-  if (spellings.length * 2 > slotMask) grow();
+  const at = storeCharacters(text, start, length);
+  table[slot] = hash;
+  table[slot + 1] = at + 1;
+  table[slot + 2] = word;
+  table[slot + 3] = length;
+  spellingCount++;
+  if (spellingCount * 2 > slotMask) grow();
   return word;
 }
 
-function place(slot: number, spelling: number): void {
-  slots[slot] = spellingHashes[spelling] ?? 0;
-  slots[slot + 1] = spelling + 1;
-  slots[slot + 2] = spellingWords[spelling] ?? -1;
-  slots[slot + 3] = (spellings[spelling] as string).length;
+/** Appends text[start, start + length) to `characters`; where it starts there. */
+function storeCharacters(text: string, start: number, length: number): number {
+  if (charactersUsed + length > characters.length) {
+    const grown = new Uint16Array(Math.max(characters.length * 2, charactersUsed + length));
+    grown.set(characters);
+    characters = grown;
+  }
+  const at = charactersUsed;
+  for (let index = 0; index < length; index++) characters[at + index] = text.charCodeAt(start + index);
+  charactersUsed += length;
+  return at;
 }
 
 function grow(): void {
+  const old = slots;
   slotMask = slotMask * 2 + 1;
   slots = new Int32Array((slotMask + 1) * STRIDE);
-  for (let spelling = 0; spelling < spellings.length; spelling++) {
-    let slot = ((spellingHashes[spelling] ?? 0) & slotMask) * STRIDE;
-    while (slots[slot + 1] !== 0) slot = (slot + STRIDE) & (slotMask * STRIDE + STRIDE - 1);
-    place(slot, spelling);
+  const wrap = slotMask * STRIDE + STRIDE - 1;
+  for (let from = 0; from < old.length; from += STRIDE) {
+    if (old[from + 1] === 0) continue;
+    let slot = ((old[from] ?? 0) & slotMask) * STRIDE;
+    while (slots[slot + 1] !== 0) slot = (slot + STRIDE) & wrap;
+    slots.set(old.subarray(from, from + STRIDE), slot);
   }
 }
 
-/** The spelling is text[start …] (lengths already equal). */
-function spelledAt(spelling: string, text: string, start: number): boolean {
-  for (let index = 0; index < spelling.length; index++)
-    if (spelling.charCodeAt(index) !== text.charCodeAt(start + index)) return false;
+/** The stored spelling at `at` is text[start, start + length) (lengths already equal). */
+function spelledAt(at: number, text: string, start: number, length: number): boolean {
+  const stored = characters;
+  for (let index = 0; index < length; index++)
+    if (stored[at + index] !== text.charCodeAt(start + index)) return false;
   return true;
 }
 
