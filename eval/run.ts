@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { classifyDispatch } from '../shared/domain/classify/classify-dispatch.js';
 import { defaultDictionaries } from '../shared/domain/classify/dictionaries.js';
 import { type LabelledFile, parseLabelledFile, readLabelledCorpus } from './labelled-corpus.js';
+import { reliability } from './platt-scaling.js';
 import { type Counts, emptyScores, f1, type Scores, scoreAgreement, scoreDispatch } from './score.js';
 
 const SECOND_LABELS = 'labels.second.json';
@@ -23,14 +24,17 @@ const parts: { name: string; tuned: boolean; files: LabelledFile[] }[] = [
 const classifyFile = (file: LabelledFile) => classifyDispatch(parseLabelledFile(file));
 
 /** Stance confidences at which precision is also reported: what a reader trusting only surer labels gets. */
-const CONFIDENCE_CUTS = [0.5, 0.8];
+const CONFIDENCE_CUTS = [0.6, 0.8];
 
 function scorePart(files: readonly LabelledFile[]): {
   scores: Scores;
   byConfidence: { cut: number; stances: Counts }[];
+  /** Every label given, at its confidence, and whether the labels agree (implicit ones left out). */
+  given: { confidence: number; right: boolean }[];
 } {
   const scores = emptyScores();
   const byConfidence = CONFIDENCE_CUTS.map((cut) => ({ cut, scores: emptyScores() }));
+  const given: { confidence: number; right: boolean }[] = [];
   for (const { path, label } of files) {
     const classification = classifyFile({ path, label });
     scoreDispatch(scores, label, classification, basename(path));
@@ -38,10 +42,16 @@ function scorePart(files: readonly LabelledFile[]): {
       const stances = classification.stances.filter((stance) => stance.confidence >= cut);
       scoreDispatch(surer, label, { ...classification, stances }, basename(path));
     }
+    for (const stance of classification.stances) {
+      const gold = label.stances.find((item) => item.actor === stance.actor && item.topic === stance.topic);
+      if (!gold?.implicit)
+        given.push({ confidence: stance.confidence, right: gold?.stance === stance.stance });
+    }
   }
   return {
     scores,
     byConfidence: byConfidence.map(({ cut, scores: surer }) => ({ cut, stances: surer.stances })),
+    given,
   };
 }
 
@@ -73,11 +83,17 @@ for (const part of parts) {
     console.log(`\n${part.name}: no labelled files found`);
     continue;
   }
-  const { scores, byConfidence } = scorePart(part.files);
+  const { scores, byConfidence, given } = scorePart(part.files);
   const stanceCount = part.files.reduce((sum, file) => sum + file.label.stances.length, 0);
   printScores(`${part.name}: ${part.files.length} dispatches, ${stanceCount} labelled stances`, scores);
   for (const { cut, stances } of byConfidence)
     console.log(`  stances with confidence ≥ ${cut}: ${format(stances)}`);
+  // A confidence is meant as the chance the label is right: how often labels at each are.
+  const bins = reliability(given).map(
+    (bin) =>
+      `${bin.from.toFixed(1)}: ${bin.right}/${bin.labels} right (${((100 * bin.right) / bin.labels).toFixed(0)}%)`,
+  );
+  console.log(`  labels by confidence: ${bins.join(' · ')}`);
   if (showErrors && part.tuned) for (const error of scores.errors) console.log(`    ${error}`);
 }
 

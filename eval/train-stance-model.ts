@@ -12,7 +12,12 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { StanceLabel } from '../shared/domain/classify/classification.js';
 import { analyseDispatch } from '../shared/domain/classify/classify-dispatch.js';
-import { combineStances } from '../shared/domain/classify/combine-stances.js';
+import { combinedLabels } from '../shared/domain/classify/combine-stances.js';
+import {
+  type Calibration,
+  calibratedConfidence,
+  UNCALIBRATED,
+} from '../shared/domain/classify/confidence-calibration.js';
 import actors from '../shared/domain/classify/data/actors.json' with { type: 'json' };
 import cues from '../shared/domain/classify/data/cues.json' with { type: 'json' };
 import topics from '../shared/domain/classify/data/topics.json' with { type: 'json' };
@@ -27,6 +32,7 @@ import {
 } from '../shared/domain/classify/stance-model.js';
 import { type LabelledFile, parseLabelledFile, readLabelledCorpus } from './labelled-corpus.js';
 import { type Example, trainLogisticRegression } from './logistic-regression.js';
+import { fitPlattScaling, reliability, type ScoredLabel } from './platt-scaling.js';
 import { type Counts, emptyScores, f1, scoreDispatch } from './score.js';
 
 const OUTPUT = 'shared/domain/classify/data/stance-model.json';
@@ -74,9 +80,19 @@ const quotes = (sentence: string, evidence: string) =>
 const topicsOf = (training: readonly Read[]) =>
   [...new Set(training.flatMap((read) => read.file.label.topics))].sort();
 
-function train(training: readonly Read[], threshold: number, examples = examplesOf(training)) {
+function train(
+  training: readonly Read[],
+  threshold: number,
+  calibration: Calibration = UNCALIBRATED,
+  examples = examplesOf(training),
+) {
   const weights = trainLogisticRegression(examples, TRAINING);
-  return { topics: topicsOf(training), threshold, ...storedWeights(Object.fromEntries(weights)) };
+  return {
+    topics: topicsOf(training),
+    threshold,
+    calibration,
+    ...storedWeights(Object.fromEntries(weights)),
+  };
 }
 
 function counts(testing: readonly Read[], stancesOf: (read: Read) => readonly StanceLabel[]) {
@@ -91,14 +107,27 @@ function format(stances: Counts) {
   return `P ${precision.toFixed(2)}  R ${recall.toFixed(2)}  F1 ${f.toFixed(2)}  (tp ${stances.tp}, fp ${stances.fp}, fn ${stances.fn})`;
 }
 
-const combined = (read: Read, model: StanceModel, rules: readonly StanceLabel[]) =>
-  combineStances(rules, read.candidates, model, (sentence, speaker) => ({
+const combinedOf = (read: Read, model: StanceModel, rules: readonly StanceLabel[]) =>
+  combinedLabels(rules, read.candidates, model, (sentence, speaker) => ({
     text: sentence.text,
     start: sentence.start,
     end: sentence.end,
     speaker: speaker.speaker,
     citation: null,
   }));
+const combined = (read: Read, model: StanceModel, rules: readonly StanceLabel[]) =>
+  combinedOf(read, model, rules).map((item) => item.label);
+
+/** Each label a model gave, with its reading, and whether the dispatch's labels agree (implicit ones left out). */
+function scoredLabels(read: Read, model: StanceModel): (ScoredLabel & { confidence: number })[] {
+  return combinedOf(read, model, read.ruleStances).flatMap(({ label, reading }) => {
+    const gold = read.file.label.stances.find(
+      (stance) => stance.actor === label.actor && stance.topic === label.topic,
+    );
+    if (reading === undefined || gold?.implicit) return [];
+    return [{ reading, confidence: label.confidence, right: gold?.stance === label.stance }];
+  });
+}
 
 /**
  * Cross-validation by dispatch: each fold's model never sees the fold. The threshold with the
@@ -124,14 +153,46 @@ function crossValidate() {
         return model ? combined(read, model, rules ? read.ruleStances : []) : [];
       };
     };
-    return { threshold, both: counts(reads, stancesOf(true)), model: counts(reads, stancesOf(false)) };
+    // What each out-of-fold label was read at, and whether it is right: calibration is fitted on these.
+    const scored = reads.flatMap((read, index) => {
+      const model = models[index % FOLDS];
+      return model ? scoredLabels(read, model) : [];
+    });
+    return {
+      threshold,
+      both: counts(reads, stancesOf(true)),
+      model: counts(reads, stancesOf(false)),
+      scored,
+    };
   });
   const best = byThreshold.reduce((top, entry) => (f1(entry.both).f1 > f1(top.both).f1 ? entry : top));
-  return { byThreshold, best };
+  return { byThreshold, best, calibration: fitPlattScaling(best.scored) };
 }
 
+/** The reliability table of out-of-fold labels: raw readings, then as calibrated. */
+function printReliability(scored: readonly ScoredLabel[], calibration: Calibration) {
+  const show = (title: string, confidenceOf: (label: ScoredLabel) => number) => {
+    const table = reliability(
+      scored.map((label) => ({ confidence: confidenceOf(label), right: label.right })),
+    );
+    const cells = table.map(
+      (bin) =>
+        `${bin.from.toFixed(1)}: ${bin.labels} labels, ${((100 * bin.right) / bin.labels).toFixed(0)}% right`,
+    );
+    console.log(`  ${title.padEnd(28)} ${cells.join(' · ')}`);
+  };
+  show('readings as they are', (label) => label.reading);
+  show('calibrated (fitted on these)', (label) => calibratedConfidence(calibration, label.reading));
+}
+
+/** Four decimals are plenty for two numbers, and keep the model file readable. */
+const roundedCalibration = (calibration: Calibration): Calibration => ({
+  slope: Math.round(calibration.slope * 1e4) / 1e4,
+  intercept: Math.round(calibration.intercept * 1e4) / 1e4,
+});
+
 const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
-const { byThreshold, best } = crossValidate();
+const { byThreshold, best, calibration } = crossValidate();
 if (process.argv.includes('--cv')) {
   console.log(
     `stance model, ${FOLDS}-fold cross-validation on dev (${reads.length} dispatches, by dispatch)`,
@@ -141,9 +202,13 @@ if (process.argv.includes('--cv')) {
     console.log(
       `  threshold ${entry.threshold.toFixed(2)}${entry === best ? ' (best)' : '       '}  model alone ${format(entry.model)}   rules + model ${format(entry.both)}`,
     );
+  console.log(
+    `confidence at threshold ${best.threshold}, out of fold: σ(${calibration.slope.toFixed(3)} · logit(reading) + ${calibration.intercept.toFixed(3)})`,
+  );
+  printReliability(best.scored, calibration);
 } else {
   const examples = examplesOf(reads);
-  const trained = train(reads, best.threshold, examples);
+  const trained = train(reads, best.threshold, roundedCalibration(calibration), examples);
   const readings = examples.length;
   const digest = createHash('sha256').update(JSON.stringify(trained)).digest('hex').slice(0, 8);
   const model = {
@@ -155,6 +220,7 @@ if (process.argv.includes('--cv')) {
   stanceModelSchema.parse(model);
   writeFileSync(OUTPUT, `${JSON.stringify(model)}\n`);
   console.log(
-    `wrote ${OUTPUT}: ${model.version}, ${model.features.split('\n').length} features, threshold ${best.threshold} (cross-validated rules + model ${format(best.both)}), trained on ${model.trainedOn}`,
+    `wrote ${OUTPUT}: ${model.version}, ${model.features.split('\n').length} features, threshold ${best.threshold} (cross-validated rules + model ${format(best.both)}), confidence σ(${model.calibration.slope} · logit(reading) + ${model.calibration.intercept}), trained on ${model.trainedOn}`,
   );
+  printReliability(best.scored, model.calibration);
 }

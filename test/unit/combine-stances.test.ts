@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Evidence, StanceLabel } from '../../shared/domain/classify/classification.js';
 import { combineStances } from '../../shared/domain/classify/combine-stances.js';
+import { UNCALIBRATED } from '../../shared/domain/classify/confidence-calibration.js';
 import { FeaturesAround } from '../../shared/domain/classify/features-around.js';
 import type { Mention } from '../../shared/domain/classify/mentions.js';
 import type { Sentence } from '../../shared/domain/classify/sentences.js';
@@ -9,11 +10,12 @@ import { compileStanceModel, storedWeights } from '../../shared/domain/classify/
 import { tokenize } from '../../shared/domain/classify/tokens.js';
 
 /** A model that knows "backed" (support), "condemned" (oppose), and "fair", "mild" and "faint" (ever weaker support). */
-const MODEL = compileStanceModel({
+const MODEL_DATA = {
   version: 'model-test',
   trainedOn: 'a table',
   topics: ['ABM'],
   threshold: 0.85,
+  calibration: UNCALIBRATED,
   ...storedWeights({
     'ABM|w:backed': [6, 0, 0],
     'ABM|w:condemned': [0, 6, 0],
@@ -21,7 +23,8 @@ const MODEL = compileStanceModel({
     'ABM|w:mild': [1.2, 0, 0],
     'ABM|w:faint': [0.8, 0, 0],
   }),
-});
+};
+const MODEL = compileStanceModel(MODEL_DATA);
 
 const sentence = (index: number): Sentence => ({
   index,
@@ -121,6 +124,21 @@ describe('combining the rules and the model', () => {
     const labels = combineStances(rules, readings, MODEL, evidenceOf);
     // Assess
     expect(summary(labels)).toEqual(expected);
+  });
+
+  it('gives the calibrated reading as the confidence, and labels by the reading itself', () => {
+    // Prepare: a calibration that halves the log-odds
+    const calibrated = compileStanceModel({
+      ...MODEL_DATA,
+      calibration: { slope: 0.5, intercept: 0 },
+    });
+    // Act
+    const plain = combineStances([rule('support', 0.5)], [reading(1, 'fair')], MODEL, evidenceOf);
+    const labels = combineStances([rule('support', 0.5)], [reading(1, 'fair')], calibrated, evidenceOf);
+    // Assess: the same label, read at 0.88, is right about 73% of the time (σ(½ · logit 0.88))
+    expect(plain.map((label) => label.stance)).toEqual(['support']);
+    expect(labels.map((label) => label.stance)).toEqual(['support']);
+    expect(labels[0]?.confidence).toBe(0.73);
   });
 
   it('never gives a label without evidence', () => {

@@ -109,6 +109,15 @@ describe('the model’s candidates', () => {
     expect(candidates[0]?.around.names()).toContain('START|w:withdraw');
   });
 
+  it('takes no speaker from a statement inside a condition: "whether or not Moscow agreed" is hypothetical', () => {
+    // Act
+    const candidates = candidatesOf(
+      'Powell said the United States would go ahead with a national missile defense whether or not Moscow agreed to amend the treaty.',
+    );
+    // Assess
+    expect(new Set(candidates.map((candidate) => candidate.actor))).toEqual(new Set(['USA']));
+  });
+
   it('does not carry the previous topic into a sentence whose topics are all in a condition', () => {
     // Act
     const candidates = candidatesOf(

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { softmax, trainLogisticRegression } from '../../eval/logistic-regression.js';
 import { analyseDispatch } from '../../shared/domain/classify/classify-dispatch.js';
+import { UNCALIBRATED } from '../../shared/domain/classify/confidence-calibration.js';
 import actors from '../../shared/domain/classify/data/actors.json' with { type: 'json' };
 import cues from '../../shared/domain/classify/data/cues.json' with { type: 'json' };
 import stanceModel from '../../shared/domain/classify/data/stance-model.json' with { type: 'json' };
@@ -41,6 +42,7 @@ describe('the stance model', () => {
       trainedOn: 'a table',
       topics: ['ABM'],
       threshold: 0.85,
+      calibration: UNCALIBRATED,
       ...storedWeights({ 'ABM|w:a': [1, 0, -1], 'ABM|w:b': [0.5, 2, 0] }),
     });
     // Act
@@ -75,6 +77,7 @@ describe('the stance model', () => {
       trainedOn: '',
       topics: ['ABM'],
       threshold: 0.5,
+      calibration: UNCALIBRATED,
       ...storedWeights(Object.fromEntries(trained)),
     });
     const withReference = new Map([...trained].map(([feature, values]) => [feature, [0, ...values]]));
@@ -118,10 +121,10 @@ describe('the stance model', () => {
 
   it('ships with a version that is the hash of what it was trained to', () => {
     // Prepare
-    const { topics: trainedTopics, threshold, features, weights } = stanceModel;
+    const { topics: trainedTopics, threshold, calibration, features, weights } = stanceModel;
     // Act
     const digest = createHash('sha256')
-      .update(JSON.stringify({ topics: trainedTopics, threshold, features, weights }))
+      .update(JSON.stringify({ topics: trainedTopics, threshold, calibration, features, weights }))
       .digest('hex')
       .slice(0, 8);
     // Assess: a hand-edited weight shows as a stale version

@@ -1,4 +1,5 @@
 import type { Evidence, StanceLabel } from './classification.js';
+import { calibratedConfidence } from './confidence-calibration.js';
 import type { FeaturesAround } from './features-around.js';
 import type { Mention } from './mentions.js';
 import type { Sentence } from './sentences.js';
@@ -28,7 +29,8 @@ interface ScoredCandidate {
  * some sentence says it (1 − ∏(1 − p) over the pair's sentences, each sentence counted once at its
  * surest reading) and the rules' confidence when the rules chose it (at least 0.5). The two are
  * combined the same way, 1 − (1 − model)(1 − rules); the best stance is the label when that reaches
- * the model's threshold, and it is the label's confidence. Topics the model was not trained on keep
+ * the model's threshold, and that reading, calibrated (confidence-calibration.ts), is the label's
+ * confidence: the chance it is right. Topics the model was not trained on keep
  * the rules' labels unchanged.
  */
 export function combineStances(
@@ -37,6 +39,23 @@ export function combineStances(
   model: StanceModel,
   evidenceOf: (sentence: Sentence, speaker: Mention) => Evidence,
 ): StanceLabel[] {
+  return combinedLabels(ruleStances, candidates, model, evidenceOf).map((combined) => combined.label);
+}
+
+/** A label, and the combined reading it had before calibration: what `npm run train` fits calibration on. */
+export interface CombinedLabel {
+  readonly label: StanceLabel;
+  /** Undefined for a topic the model was not trained on: the rules' label, kept as it is. */
+  readonly reading: number | undefined;
+}
+
+/** combineStances, with each label's reading before calibration. */
+export function combinedLabels(
+  ruleStances: readonly StanceLabel[],
+  candidates: readonly ModelCandidate[],
+  model: StanceModel,
+  evidenceOf: (sentence: Sentence, speaker: Mention) => Evidence,
+): CombinedLabel[] {
   const byPair = new Map<string, ScoredCandidate[]>();
   // The words around a topic phrase are shared by every holder of its sentence: weigh them once.
   const around = new Map<FeaturesAround, readonly [number, number, number]>();
@@ -56,9 +75,9 @@ export function combineStances(
   }
   const rules = new Map(ruleStances.map((stance) => [`${stance.actor}|${stance.topic}`, stance]));
   const pairs = [...new Set([...rules.keys(), ...byPair.keys()])];
-  return pairs.flatMap((key) => {
+  return pairs.flatMap((key): CombinedLabel[] => {
     const rule = rules.get(key);
-    if (rule && !model.topics.has(rule.topic)) return [rule];
+    if (rule && !model.topics.has(rule.topic)) return [{ label: rule, reading: undefined }];
     const readings = byPair.get(key) ?? [];
     const scores = MODEL_STANCES.map((stance, index) => {
       const seen = either(surestPerSentence(readings, index));
@@ -72,15 +91,14 @@ export function combineStances(
     const actor = rule?.actor ?? first?.actor;
     const topic = rule?.topic ?? first?.topic;
     if (actor === undefined || topic === undefined) return [];
-    return [
-      {
-        actor,
-        topic,
-        stance,
-        confidence: Math.round(score * 100) / 100,
-        evidence: evidenceFor(rule?.stance === stance ? rule.evidence : [], readings, best, evidenceOf),
-      },
-    ];
+    const label: StanceLabel = {
+      actor,
+      topic,
+      stance,
+      confidence: Math.round(calibratedConfidence(model.calibration, score) * 100) / 100,
+      evidence: evidenceFor(rule?.stance === stance ? rule.evidence : [], readings, best, evidenceOf),
+    };
+    return [{ label, reading: score }];
   });
 }
 

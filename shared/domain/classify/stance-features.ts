@@ -74,8 +74,11 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
   if (spans.length === 0) return [];
 
   const holders: Holder[] = [];
-  for (const frame of structure.frames)
+  for (const frame of structure.frames) {
+    // "… whether or not Moscow agreed to amend it": a statement inside a condition is hypothetical.
+    if (inRanges(structure.conditionals, frame.verb.from)) continue;
     for (const mention of frame.holders) holders.push({ mention, role: 'speech' });
+  }
   // A quotation with no speaker of its own is the last speaker's, as the rules read it.
   const quotedSpeakers = structure.frames.length === 0 ? (context.lastSpeaker ?? []) : [];
   if (structure.quotes.length > 0)

@@ -1,4 +1,5 @@
 import * as z from '../../zod.js';
+import type { Calibration } from './confidence-calibration.js';
 import {
   ACTOR_BEFORE,
   ACTOR_WORD,
@@ -51,6 +52,8 @@ export const stanceModelSchema = z
     topics: z.array(z.string()),
     /** A combined reading of both readers at or above this is a stance (a probability: at most 1). */
     threshold: z.number().check(z.positive(), z.lte(1)),
+    /** How a combined reading becomes the label's confidence (confidence-calibration.ts). */
+    calibration: z.object({ slope: z.number().check(z.positive()), intercept: z.number() }),
     features: z.string().check(z.minLength(1)),
     /** Three per feature, in the order of `features`: its weight for support, oppose and mixed. */
     weights: z.string(),
@@ -67,6 +70,7 @@ export interface StanceModel {
   readonly version: string;
   readonly topics: ReadonlySet<string>;
   readonly threshold: number;
+  readonly calibration: Calibration;
   readonly weights: ReadonlyMap<string, readonly [number, number, number]>;
   /** The same weights by topic and word number, for FeaturesAround and holders (see logitsAround). */
   readonly byTopic: ReadonlyMap<string, TopicWeights>;
@@ -142,6 +146,7 @@ export function compileStanceModel(data: z.infer<typeof stanceModelSchema>): Sta
     version: data.version,
     topics: new Set(data.topics),
     threshold: data.threshold,
+    calibration: data.calibration,
     get weights() {
       if (!weights) {
         weights = new Map();
