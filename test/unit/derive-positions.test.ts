@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Stance } from '../../shared/domain/classify/index.js';
-import { derivePositions, type Observation } from '../../shared/domain/positions/index.js';
+import { derivePositions, type Observation, positionAsOf } from '../../shared/domain/positions/index.js';
 
 function observation(
   date: string,
@@ -55,12 +55,38 @@ describe('derivePositions', () => {
       ['2001-01-01 new support', '2001-03-01 shift oppose'],
     ],
     [
+      'a clear but much weaker statement of the same stance softens it',
+      [observation('2001-01-01', 'oppose', 1), observation('2001-02-01', 'oppose', 0.65)],
+      ['2001-01-01 new oppose', '2001-02-01 softened oppose'],
+    ],
+    [
+      'an unsure restatement confirms a position without softening it',
+      [observation('2001-01-01', 'oppose', 1), observation('2001-02-01', 'oppose', 0.5)],
+      ['2001-01-01 new oppose'],
+    ],
+    [
       'a much stronger statement of the same stance hardens it',
       [observation('2001-01-01', 'oppose', 0.4), observation('2001-02-01', 'oppose', 0.95)],
       ['2001-01-01 new oppose', '2001-02-01 hardened oppose'],
     ],
   ])('%s', (_name, items, expected) => {
     expect(kinds(items)).toEqual(expected);
+  });
+
+  it('reads a position as of a date on the statements reported by then, the one that set it first', () => {
+    // Prepare: set in 2000, restated three times in 2002
+    const timeline = derivePositions('RUS', 'START', [
+      observation('2000-04-14', 'support', 0.8),
+      observation('2002-01-10', 'support', 0.8),
+      observation('2002-03-01', 'support', 0.8),
+      observation('2002-06-17', 'support', 0.8),
+    ]);
+    // Act
+    const then = positionAsOf(timeline, '2000-05-01');
+    const now = positionAsOf(timeline, '2002-12-31');
+    // Assess
+    expect(then?.basis.map((item) => item.dispatchDate)).toEqual(['2000-04-14']);
+    expect(now?.basis.map((item) => item.dispatchDate)).toEqual(['2000-04-14', '2002-03-01', '2002-06-17']);
   });
 
   it('orders by dispatch date: an old dispatch uploaded last changes nothing after it', () => {
@@ -105,6 +131,22 @@ describe('derivePositions properties', () => {
           return derivePositions('RUS', 'START', items).shifts.every((shift) => shift.kind !== 'shift');
         },
       ),
+      runs,
+    );
+  });
+
+  it('never shows a position as of a date with a statement reported after it', () => {
+    fc.assert(
+      fc.property(observations, fc.integer({ min: 0, max: 900 }), (items, day) => {
+        // Prepare
+        const date = new Date(Date.UTC(2000, 0, 1 + day)).toISOString().slice(0, 10);
+        // Act
+        const state = positionAsOf(derivePositions('RUS', 'START', items), date);
+        // Assess: nothing later, and never an empty basis
+        if (!state) return;
+        expect(state.basis.length).toBeGreaterThan(0);
+        for (const item of state.basis) expect(item.dispatchDate <= date).toBe(true);
+      }),
       runs,
     );
   });

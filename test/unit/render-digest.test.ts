@@ -79,3 +79,47 @@ describe('case 12: untrusted text in the digest', () => {
     expect(text).not.toContain('\r');
   });
 });
+
+describe('the digest’s position changes', () => {
+  const change = (kind: 'new' | 'shift' | 'softened', date: string, actor: string) => ({
+    kind,
+    actor,
+    topic: 'ABM',
+    date,
+    from: kind === 'new' ? null : ('support' as const),
+    to: 'support' as const,
+    before: kind === 'new' ? [] : [observation],
+    after: [{ ...observation, dispatchDate: date, strength: 0.72 }],
+  });
+
+  it('groups them by kind under headings, each group in date order', () => {
+    // Prepare
+    const shifts = [
+      change('softened', '2001-05-03', 'RUS'),
+      change('new', '2001-05-20', 'CHN'),
+      change('shift', '2001-05-30', 'USA'),
+      change('new', '2001-05-02', 'FRA'),
+    ];
+    // Act
+    const text = renderDigestText({ ...input, shifts });
+    // Assess
+    const changes = text.slice(0, text.indexOf('POSITIONS THAT HELD'));
+    const lines = changes.split('\n').filter((line) => /^ {2}[A-Z][a-z]|^\* /.test(line));
+    expect(lines).toEqual([
+      '  Shifts (1)',
+      '* 2001-05-30  USA on ABM: support → support',
+      '  New positions (2)',
+      '* 2001-05-02  FRA on ABM: new position — support',
+      '* 2001-05-20  CHN on ABM: new position — support',
+      '  Hardened or softened (1)',
+      '* 2001-05-03  RUS on ABM: support, softened',
+    ]);
+  });
+
+  it('shows how strongly each statement counts, so a reader can tell a sure change from a faint one', () => {
+    // Act
+    const text = renderDigestText({ ...input, shifts: [change('new', '2001-05-20', 'CHN')] });
+    // Assess
+    expect(text).toContain('· strength 0.72');
+  });
+});

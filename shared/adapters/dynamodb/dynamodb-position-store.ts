@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { evidenceSchema } from '../../domain/classify/classification-schema.js';
-import type { Observation, PositionState, Shift } from '../../domain/positions/index.js';
+import { type Observation, type PositionState, type Shift, statedBy } from '../../domain/positions/index.js';
 import type { Pair, PositionStore } from '../../ports/position-store.js';
 import * as z from '../../zod.js';
 import { type Item, writeAll } from './batch-writes.js';
@@ -204,7 +204,7 @@ export class DynamoDbPositionStore implements PositionStore {
       }),
     );
     const item = result.Items?.[0];
-    return item ? stateSchema.parse(item) : undefined;
+    return item ? statedBy(stateSchema.parse(item), date) : undefined;
   }
 
   async shiftsBetween(since: string, until: string): Promise<Shift[]> {

@@ -29,16 +29,25 @@ export interface DigestInput {
 
 export const hasNews = (input: DigestInput) => input.shifts.length > 0;
 
-const KIND_ORDER = { shift: 0, new: 1, hardened: 2, softened: 3 } as const;
+/** Said when no pair was restated in the period without moving. */
+export const NONE_HELD = 'No position was restated in this period without moving.';
 
-/** Shifts first, then new positions, then hardening and softening; each by date. */
-export const orderedShifts = (shifts: readonly Shift[]) =>
-  [...shifts].sort(
-    (a, b) =>
-      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-      a.date.localeCompare(b.date) ||
-      a.actor.localeCompare(b.actor),
-  );
+/** The digest's groups of position changes, in the order a reader wants them. */
+export const CHANGE_GROUPS = [
+  { title: 'Shifts', kinds: ['shift'] },
+  { title: 'New positions', kinds: ['new'] },
+  { title: 'Hardened or softened', kinds: ['hardened', 'softened'] },
+] as const;
+
+/** Position changes by group (shifts, new positions, hardening and softening), each in date order. */
+export function groupedShifts(shifts: readonly Shift[]): { title: string; shifts: Shift[] }[] {
+  return CHANGE_GROUPS.map((group) => ({
+    title: group.title,
+    shifts: shifts
+      .filter((shift) => (group.kinds as readonly string[]).includes(shift.kind))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.actor.localeCompare(b.actor)),
+  })).filter((group) => group.shifts.length > 0);
+}
 
 export function shiftHeadline(shift: Shift): string {
   switch (shift.kind) {
@@ -58,7 +67,8 @@ export function citeObservation(observation: Observation): { quote: string; sour
   const who = evidence?.speaker ? `${evidence.speaker} — ` : '';
   return {
     quote: evidence?.text ?? '',
-    source: `${who}dispatch ${observation.dispatchId.slice(0, 12)} of ${observation.dispatchDate}${citation ? ` (${citation})` : ''}`,
+    // The strength is the label's confidence, plus 0.25 for a senior official's words: how much it counts.
+    source: `${who}dispatch ${observation.dispatchId.slice(0, 12)} of ${observation.dispatchDate}${citation ? ` (${citation})` : ''} · strength ${observation.strength.toFixed(2)}`,
   };
 }
 

@@ -1,6 +1,13 @@
 import type { Stance } from '../classify/classification.js';
-import type { Timeline } from '../positions/index.js';
-import { citeObservation, type DigestInput, digestSubject, orderedShifts, shiftHeadline } from './digest.js';
+import type { Shift, Timeline } from '../positions/index.js';
+import {
+  citeObservation,
+  type DigestInput,
+  digestSubject,
+  groupedShifts,
+  NONE_HELD,
+  shiftHeadline,
+} from './digest.js';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -55,22 +62,24 @@ export function renderDigestHtml(input: DigestInput): string {
     `<blockquote style="margin:4px 0 8px 0;padding-left:10px;border-left:3px solid #d0d7de;color:#24292f">“${escapeHtml(text)}”<br><small style="color:#57606a">${escapeHtml(source)}</small></blockquote>`;
   const section = (title: string, body: string) =>
     `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(title)}</h2>${body}`;
-  const shifts = orderedShifts(input.shifts)
-    .map((shift) => {
-      const timeline = input.timelines.find(
-        (item) => item.actor === shift.actor && item.topic === shift.topic,
-      );
-      const before = shift.before.at(-1);
-      return [
-        `<div style="margin-bottom:14px"><strong>${escapeHtml(`${shift.date} — ${shiftHeadline(shift)}`)}</strong>`,
-        before
-          ? `<div style="color:#57606a">Before</div>${quote(citeObservation(before).quote, citeObservation(before).source)}`
-          : '',
-        `<div style="color:#57606a">After</div>${shift.after.map((after) => quote(citeObservation(after).quote, citeObservation(after).source)).join('')}`,
-        timeline ? timelineSvg(timeline) : '',
-        '</div>',
-      ].join('');
-    })
+  const change = (shift: Shift) => {
+    const timeline = input.timelines.find((item) => item.actor === shift.actor && item.topic === shift.topic);
+    const before = shift.before.at(-1);
+    return [
+      `<div style="margin-bottom:14px"><strong>${escapeHtml(`${shift.date} — ${shiftHeadline(shift)}`)}</strong>`,
+      before
+        ? `<div style="color:#57606a">Before</div>${quote(citeObservation(before).quote, citeObservation(before).source)}`
+        : '',
+      `<div style="color:#57606a">After</div>${shift.after.map((after) => quote(citeObservation(after).quote, citeObservation(after).source)).join('')}`,
+      timeline ? timelineSvg(timeline) : '',
+      '</div>',
+    ].join('');
+  };
+  const shifts = groupedShifts(input.shifts)
+    .map(
+      (group) =>
+        `<h3 style="font-size:14px;margin:12px 0 6px">${escapeHtml(`${group.title} (${group.shifts.length})`)}</h3>${group.shifts.map(change).join('')}`,
+    )
     .join('');
   const held = input.held
     .map((state) => {
@@ -109,8 +118,8 @@ export function renderDigestHtml(input: DigestInput): string {
       `Position changes (${input.shifts.length})`,
       shifts || '<p>No position moved in this period.</p>',
     ),
-    section(`Positions that held (${input.held.length})`, held || '<p>None restated.</p>'),
-    section(`New dispatches (${input.dispatches.length})`, dispatches || '<p>None.</p>'),
+    section(`Positions that held (${input.held.length})`, held || `<p>${escapeHtml(NONE_HELD)}</p>`),
+    section(`Dispatches of the period (${input.dispatches.length})`, dispatches || '<p>None.</p>'),
     alerts ? section('Feeds failing', `<ul>${alerts}</ul>`) : '',
     '</body></html>',
   ].join('\n');

@@ -2,11 +2,12 @@ import {
   citeObservation,
   stripControls as clean,
   type DigestInput,
-  orderedShifts,
+  groupedShifts,
+  NONE_HELD,
   shiftHeadline,
 } from './digest.js';
 
-/** The plain-text digest: shifts with before/after evidence, positions that held, new dispatches by topic. */
+/** The plain-text digest: position changes with before/after evidence, positions that held, the period's dispatches by topic. */
 export function renderDigestText(input: DigestInput): string {
   const lines: string[] = [];
   lines.push(`treatywatch digest — dispatches dated ${input.period.since} to ${input.period.until}`);
@@ -14,21 +15,24 @@ export function renderDigestText(input: DigestInput): string {
   lines.push('');
   lines.push(`POSITION CHANGES (${input.shifts.length})`);
   if (input.shifts.length === 0) lines.push('  No position moved in this period.');
-  for (const shift of orderedShifts(input.shifts)) {
-    lines.push(`* ${shift.date}  ${shiftHeadline(shift)}`);
-    const before = shift.before.at(-1);
-    if (before) {
-      const cited = citeObservation(before);
-      lines.push(`    before: “${clean(cited.quote)}”`, `            ${clean(cited.source)}`);
-    }
-    for (const after of shift.after) {
-      const cited = citeObservation(after);
-      lines.push(`    after:  “${clean(cited.quote)}”`, `            ${clean(cited.source)}`);
+  for (const group of groupedShifts(input.shifts)) {
+    lines.push(`  ${group.title} (${group.shifts.length})`);
+    for (const shift of group.shifts) {
+      lines.push(`* ${shift.date}  ${shiftHeadline(shift)}`);
+      const before = shift.before.at(-1);
+      if (before) {
+        const cited = citeObservation(before);
+        lines.push(`    before: “${clean(cited.quote)}”`, `            ${clean(cited.source)}`);
+      }
+      for (const after of shift.after) {
+        const cited = citeObservation(after);
+        lines.push(`    after:  “${clean(cited.quote)}”`, `            ${clean(cited.source)}`);
+      }
     }
   }
   lines.push('');
   lines.push(`POSITIONS THAT HELD (${input.held.length})`);
-  if (input.held.length === 0) lines.push('  None restated.');
+  if (input.held.length === 0) lines.push(`  ${NONE_HELD}`);
   for (const state of input.held) {
     const basis = state.basis.at(-1);
     lines.push(`* ${state.actor} on ${state.topic}: ${state.stance} (since ${state.since})`);
@@ -38,7 +42,7 @@ export function renderDigestText(input: DigestInput): string {
     }
   }
   lines.push('');
-  lines.push(`NEW DISPATCHES (${input.dispatches.length})`);
+  lines.push(`DISPATCHES OF THE PERIOD (${input.dispatches.length})`);
   const topics = [
     ...new Set(
       input.dispatches.flatMap((dispatch) => (dispatch.topics.length > 0 ? dispatch.topics : ['no topic'])),

@@ -15,7 +15,10 @@ export interface PositionState {
   /** The dispatch date from which this position holds. */
   readonly since: string;
   readonly strength: number;
-  /** The observations that established or last confirmed it. */
+  /**
+   * The observation that established it first, then the latest that confirmed it (at most
+   * MAX_BASIS in all). Read as of a date, only those dated by then count (statedBy).
+   */
   readonly basis: readonly Observation[];
 }
 
@@ -81,17 +84,20 @@ export function derivePositions(
     }
     if (observation.stance === current.stance) {
       pending = [];
+      // A restatement the classifier is unsure of confirms a position but never softens it:
+      // doubt about the reading is not a softer position.
       const kind =
         observation.strength >= current.strength + HARDEN_MARGIN
           ? 'hardened'
-          : observation.strength <= current.strength - HARDEN_MARGIN
+          : observation.strength <= current.strength - HARDEN_MARGIN &&
+              observation.strength >= CLEAR_STATEMENT
             ? 'softened'
             : undefined;
       if (kind) {
         states.push({ ...stateFrom(actor, topic, [observation]), since: observation.dispatchDate });
         shifts.push(shift(kind, current.stance, current.basis, [observation]));
       } else {
-        states[states.length - 1] = { ...current, basis: [...current.basis, observation].slice(-3) };
+        states[states.length - 1] = { ...current, basis: confirmed(current.basis, observation) };
       }
       continue;
     }
@@ -122,7 +128,27 @@ function stateFrom(actor: string, topic: string, basis: readonly Observation[]):
   return { actor, topic, stance: last.stance, since: last.dispatchDate, strength, basis };
 }
 
-/** The position held on a date: the last state that began on or before it. */
+/** How many statements a position keeps as its basis. */
+const MAX_BASIS = 3;
+
+/**
+ * A restatement joins the basis, which keeps the statement that set the position: a reader of an
+ * early date must still find what the position rested on then.
+ */
+function confirmed(basis: readonly Observation[], observation: Observation): Observation[] {
+  const [first, ...later] = basis;
+  if (!first) return [observation];
+  return [first, ...[...later, observation].slice(-(MAX_BASIS - 1))];
+}
+
+/** The state as a reader of a date sees it: its basis without statements reported after that date. */
+export function statedBy(state: PositionState, date: string): PositionState {
+  const basis = state.basis.filter((observation) => observation.dispatchDate <= date);
+  return basis.length === state.basis.length ? state : { ...state, basis };
+}
+
+/** The position held on a date: the last state that began on or before it, as it stood then. */
 export function positionAsOf(timeline: Timeline, date: string): PositionState | undefined {
-  return timeline.states.filter((state) => state.since <= date).at(-1);
+  const state = timeline.states.filter((item) => item.since <= date).at(-1);
+  return state ? statedBy(state, date) : undefined;
 }

@@ -7,6 +7,7 @@ export {
   positionAsOf,
   type Shift,
   type ShiftKind,
+  statedBy,
   type Timeline,
 } from './derive-positions.js';
 export type { Observation } from './observation.js';
