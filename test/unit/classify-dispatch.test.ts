@@ -320,6 +320,10 @@ describe('stance', () => {
       'Since the American withdrawal from the ABM treaty took effect in June, work on interceptor silos has begun in Alaska',
     ],
     [
+      'a Moscow institute named for two states is a voice of its own, not Washington or Ottawa',
+      'Sergei Rogov, director of the USA and Canada Institute, said a legally binding START III treaty was in the interest of both sides',
+    ],
+    [
       'a text with no topic has no stance',
       'The Russian government said it would restart talks on grain exports and wanted a fresh start with Kiev',
     ],
@@ -517,6 +521,11 @@ describe('actors', () => {
       'a head of state outside the great powers speaks for his state: Castro is Cuba',
       'Putin and Fidel Castro declared that the 1972 ABM treaty was the cornerstone of strategic stability',
       ['CUB', 'RUS'],
+    ],
+    [
+      'a Russian party named "Union" is not the European Union',
+      'The Union of Right Forces urged the Duma to ratify the START II treaty',
+      [],
     ],
   ])('%s', (_name, body, expected) => {
     expect(actorsOf(body)).toEqual(expected);
