@@ -202,4 +202,56 @@ describe('treatywatch CLI on the embedded local store', () => {
       stderr: expect.stringContaining('"31/05/2001" is not a date like 2001-05-31'),
     });
   });
+
+  it.each([
+    [
+      'digest',
+      '--since',
+      '2002-01-01',
+      '--until',
+      '2001-01-01',
+      '--until 2001-01-01 is before --since 2002-01-01',
+    ],
+    [
+      'shifts',
+      '--since',
+      '2002-01-01',
+      '--until',
+      '2001-01-01',
+      '--until 2001-01-01 is before --since 2002-01-01',
+    ],
+    [
+      'dispatches',
+      '--from',
+      '2002-01-01',
+      '--to',
+      '2001-01-01',
+      '--to 2001-01-01 is before --from 2002-01-01',
+    ],
+  ])('%s refuses a reversed date range naming both options, without an AWS error', async (...args) => {
+    // Prepare
+    const message = args.pop() ?? '';
+    // Act
+    const failure = treatywatch(stateDir, ...args);
+    // Assess
+    await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining(message) });
+    await expect(failure).rejects.not.toMatchObject({ stderr: expect.stringContaining('AWS') });
+  });
+
+  it('refuses a date that is not in the calendar, as the query API does', async () => {
+    // Act
+    const failure = treatywatch(stateDir, 'positions', '--as-of', '2001-02-30');
+    // Assess
+    await expect(failure).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('"2001-02-30" is not a date like 2001-05-31'),
+    });
+  });
+
+  it('reads actor and topic codes in any case', async () => {
+    // Act
+    const { stdout } = await treatywatch(stateDir, 'positions', '--actor', 'rus', '--topic', 'abm', '--json');
+    // Assess
+    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ actor: 'RUS', topic: 'ABM' })]);
+  });
 });
