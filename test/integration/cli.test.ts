@@ -254,4 +254,11 @@ describe('treatywatch CLI on the embedded local store', () => {
     // Assess
     expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ actor: 'RUS', topic: 'ABM' })]);
   });
+
+  it('says no stored dispatch names an actor, rather than blaming the date range', async () => {
+    // Act
+    const { stdout } = await treatywatch(stateDir, 'dispatches', '--actor', 'ZZZ');
+    // Assess
+    expect(stdout.trim()).toBe('No stored dispatch names ZZZ as an actor.');
+  });
 });
