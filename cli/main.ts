@@ -20,7 +20,7 @@ import { runPositions, runShifts } from './commands/positions.js';
 import { runReclassify } from './commands/reclassify.js';
 import { runRejects } from './commands/rejects.js';
 import { runReplay } from './commands/replay.js';
-import { runServe } from './commands/serve.js';
+import { PortInUseError, runServe } from './commands/serve.js';
 import { runShow } from './commands/show.js';
 import { runStart, SAMPLE_CORPUS } from './commands/start.js';
 import { openSession, type Session, type TargetOptions, targetFromEnvironment } from './session.js';
@@ -251,7 +251,12 @@ const isAwsError = (error: unknown): error is Error =>
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof JavaMissingError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof JavaMissingError ||
+    error instanceof PortInUseError
+  ) {
     process.stderr.write(`treatywatch: ${error.message}\n`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   } else if (isAwsError(error)) {

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -34,7 +35,7 @@ describe('treatywatch CLI on the embedded local store', () => {
   }, 90_000);
 
   it('start reports stored, duplicate and rejected inputs with reasons', () => {
-    expect(startOutput).toContain('Stored 3 new dispatches · skipped 1 duplicates · rejected 1');
+    expect(startOutput).toContain('Stored 3 new dispatches · skipped 1 duplicate · rejected 1');
     expect(startOutput).toMatch(/incoming\/empty\.txt\s+empty\s+reject [0-9a-f]{20}/);
     expect(startOutput).toMatch(/\+ [0-9a-f]{12}\s+2002-01-03\s+header-citations\s+3\s+Reactions in Moscow/);
   });
@@ -260,5 +261,54 @@ describe('treatywatch CLI on the embedded local store', () => {
     const { stdout } = await treatywatch(stateDir, 'dispatches', '--actor', 'ZZZ');
     // Assess
     expect(stdout.trim()).toBe('No stored dispatch names ZZZ as an actor.');
+  });
+
+  it('start walks subdirectories of --input, keeping each path as the key that dates the dispatch', async () => {
+    // Prepare
+    const nested = join(work, 'nested');
+    mkdirSync(join(nested, '2001', '08', '14'), { recursive: true });
+    copyFileSync(join(fixtures, 'headerless.txt'), join(nested, '2001', '08', '14', 'ivanov.txt'));
+    const nestedState = join(work, 'nested-state');
+    // Act
+    const { stdout } = await treatywatch(nestedState, 'start', '--input', nested);
+    const listed = JSON.parse((await treatywatch(nestedState, 'dispatches', '--json')).stdout);
+    // Assess
+    expect(stdout).toContain(`Uploaded 1 file from ${nested}/ to s3://treatywatch-local/incoming/`);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        date: '2001-08-14',
+        dateSource: 'object-key',
+        source: expect.objectContaining({ key: 'incoming/2001/08/14/ivanov.txt' }),
+      }),
+    ]);
+  }, 60_000);
+
+  it('start names a missing --input directory in one line, without a stack trace', async () => {
+    // Act
+    const failure = treatywatch(stateDir, 'start', '--input', join(work, 'does-not-exist'));
+    // Assess
+    await expect(failure).rejects.toMatchObject({
+      code: 2,
+      stderr: `treatywatch: --input ${join(work, 'does-not-exist')}: no such directory\n`,
+    });
+  });
+
+  it('serve on a port in use says so in one line and exits 1', async () => {
+    // Prepare
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const address = taken.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      // Act
+      const failure = treatywatch(stateDir, 'serve', '--port', String(port));
+      // Assess
+      await expect(failure).rejects.toMatchObject({
+        code: 1,
+        stderr: `treatywatch: port ${port} is in use; pass --port with another port, or --port 0 for any free one\n`,
+      });
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });
