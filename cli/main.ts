@@ -160,7 +160,7 @@ program
 program
   .command('replay')
   .description('re-submit rejected inputs through the ingest path (after fixing the file, for example)')
-  .argument('[id]', 'the reject id shown by `treatywatch rejects`')
+  .argument('[id]', 'the reject id shown by `treatywatch rejects`, or a unique prefix of 6+ characters')
   .option('--all', 'replay every open reject', false)
   .action((id: string | undefined, options: { all: boolean }) =>
     withSession(async (session) => {
