@@ -2,11 +2,9 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { findRunningServices } from '../../local/running-services.js';
-import { rssOf, serveFeed } from '../../local/sample-feed.js';
-import { makeFeedReader } from '../../shared/adapters/feeds/read-feed.js';
+import { pollSampleFeed } from '../../local/sample-feed.js';
 import type { StoredDispatch } from '../../shared/ports/stored-dispatch.js';
 import type { IngestOutcome } from '../../shared/usecases/ingest-objects.js';
-import { pollFeeds } from '../../shared/usecases/poll-feeds.js';
 import { DISPATCH_HEADING, dispatchLine, printable } from '../format.js';
 import { openSession, type TargetOptions } from '../session.js';
 import { UsageError } from '../usage-error.js';
@@ -87,18 +85,11 @@ export async function runStart(target: TargetOptions, options: StartOptions, out
       `Uploaded ${plural(files.length, 'file')} from ${input.replace(/\/+$/, '')}/ to s3://${adapters.config.bucketName}/${adapters.config.incomingPrefix} and ingested ${files.length === 1 ? 'it' : 'them'} in ${seconds.toFixed(2)} s.`,
     );
     if (viaFeed.length > 0) {
-      const feed = await serveFeed(rssOf(viaFeed, 'treatywatch sample feed'));
-      try {
-        const [polled] = await pollFeeds({ ...adapters, readFeed: makeFeedReader() }, [
-          { url: feed.url, name: 'Local sample feed', publication: 'Monitor', allowPrivateNetwork: true },
-        ]);
-        if (polled) {
-          out(
-            `Polled the local sample feed (${viaFeed.length} items on ${feed.url}): ${pollSummary(polled)}.`,
-          );
-        }
-      } finally {
-        await feed.stop();
+      const { servedAt, outcome } = await pollSampleFeed(adapters, viaFeed);
+      if (outcome) {
+        out(
+          `Polled the local sample feed (${viaFeed.length} items on ${servedAt}): ${pollSummary(outcome)}.`,
+        );
       }
     }
     const touched = await report(
