@@ -133,6 +133,16 @@ describe('treatywatch CLI on the embedded local store', () => {
     expect(tagged.map((item: { date: string }) => item.date)).toContain('2000-06-21');
   });
 
+  it('positions in plain text show the whole statement with its speaker, dispatch and citation', async () => {
+    // Act
+    const { stdout } = await treatywatch(stateDir, 'positions', '--actor', 'RUS', '--topic', 'ABM');
+    // Assess
+    expect(stdout).toMatch(/^ {7}“[^”]+[.?!]”$/m);
+    expect(stdout).toMatch(
+      /^ {7}Igor Ivanov — dispatch [0-9a-f]{12} of 2000-06-21 \(Interfax, 2000-06-20\)$/m,
+    );
+  });
+
   it('start wrote the digest of what it ingested, and digest writes one for any period', async () => {
     expect(startOutput).toMatch(/Digest for \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} written to/);
     const out = join(work, 'digest');
