@@ -1,6 +1,17 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { JavaMissingError } from '../shared/adapters/local/java-runtime.js';
 import { ConfigError } from '../shared/config/config.js';
+import {
+  ACTOR_FORMAT,
+  actorParam,
+  DATE_FORMAT,
+  type DateRange,
+  isoDateParam,
+  reversedRange,
+  TOPIC_FORMAT,
+  topicParam,
+} from '../shared/usecases/query-params.js';
+import type * as z from '../shared/zod.js';
 import { runClassify } from './commands/classify.js';
 import { runDigest } from './commands/digest.js';
 import { runDispatches } from './commands/dispatches.js';
@@ -9,7 +20,7 @@ import { runPositions, runShifts } from './commands/positions.js';
 import { runReclassify } from './commands/reclassify.js';
 import { runRejects } from './commands/rejects.js';
 import { runReplay } from './commands/replay.js';
-import { runServe } from './commands/serve.js';
+import { PortInUseError, runServe } from './commands/serve.js';
 import { runShow } from './commands/show.js';
 import { runStart, SAMPLE_CORPUS } from './commands/start.js';
 import { openSession, type Session, type TargetOptions, targetFromEnvironment } from './session.js';
@@ -22,11 +33,24 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError(`"${value}" is not a date like 2001-05-31`);
-  }
-  return value;
+/** An option parser from the schema the query API uses, so both edges accept the same values. */
+const parsedBy =
+  (schema: z.ZodMiniType<string, string>, format: string) =>
+  (value: string): string => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new InvalidArgumentError(`"${value}" is not ${format}`);
+    return parsed.data;
+  };
+const isoDate = parsedBy(isoDateParam, DATE_FORMAT);
+const actorCode = parsedBy(actorParam, ACTOR_FORMAT);
+const topicCode = parsedBy(topicParam, TOPIC_FORMAT);
+
+const SINCE_UNTIL = { first: '--since', last: '--until' };
+
+/** A reversed date range parses option by option; refused here as a command-line error (exit 1). */
+function refuseReversed(command: Command, range: DateRange, names: { first: string; last: string }) {
+  const reversed = reversedRange(range, names.first);
+  if (reversed) command.error(`error: ${names.last} ${reversed}: give the earlier date first`);
 }
 
 const program = new Command('treatywatch')
@@ -68,13 +92,6 @@ program
     await runStart(chosen, options, out);
   });
 
-const code = (pattern: RegExp, what: string) => (value: string) => {
-  if (!pattern.test(value)) throw new InvalidArgumentError(`"${value}" is not ${what}`);
-  return value;
-};
-const actorCode = code(/^[A-Z]{2,4}$/, 'an actor code like RUS, USA or NATO');
-const topicCode = code(/^[A-Z][A-Z0-9_]{1,15}$/, 'a topic code like ABM, NMD or START');
-
 program
   .command('dispatches')
   .description('list stored dispatches, oldest first')
@@ -83,8 +100,14 @@ program
   .option('--topic <code>', 'only dispatches on this topic', topicCode)
   .option('--actor <code>', 'only dispatches in which this actor acts', actorCode)
   .option('--json', 'print a JSON array', false)
-  .action((options: { from?: string; to?: string; topic?: string; actor?: string; json: boolean }) =>
-    withSession((session) => runDispatches(session, options, out)),
+  .action(
+    (
+      options: { from?: string; to?: string; topic?: string; actor?: string; json: boolean },
+      command: Command,
+    ) => {
+      refuseReversed(command, { first: options.from, last: options.to }, { first: '--from', last: '--to' });
+      return withSession((session) => runDispatches(session, options, out));
+    },
   );
 
 program
@@ -106,8 +129,14 @@ program
   .option('--actor <code>', 'one actor', actorCode)
   .option('--topic <code>', 'one topic', topicCode)
   .option('--json', 'print a JSON array', false)
-  .action((options: { since?: string; until?: string; actor?: string; topic?: string; json: boolean }) =>
-    withSession((session) => runShifts(session, options, out)),
+  .action(
+    (
+      options: { since?: string; until?: string; actor?: string; topic?: string; json: boolean },
+      command: Command,
+    ) => {
+      refuseReversed(command, { first: options.since, last: options.until }, SINCE_UNTIL);
+      return withSession((session) => runShifts(session, options, out));
+    },
   );
 
 program
@@ -131,7 +160,7 @@ program
 program
   .command('replay')
   .description('re-submit rejected inputs through the ingest path (after fixing the file, for example)')
-  .argument('[id]', 'the reject id shown by `treatywatch rejects`')
+  .argument('[id]', 'the reject id shown by `treatywatch rejects`, or a unique prefix of 6+ characters')
   .option('--all', 'replay every open reject', false)
   .action((id: string | undefined, options: { all: boolean }) =>
     withSession(async (session) => {
@@ -165,9 +194,10 @@ program
   .option('--since <date>', 'first dispatch date (default: the beginning)', isoDate)
   .option('--until <date>', 'last dispatch date (default: today)', isoDate)
   .option('--out <dir>', 'where to write digest.html and digest.txt', '.treatywatch/digest')
-  .action((options: { since?: string; until?: string; out: string }) =>
-    withSession((session) => runDigest(session, options, out)),
-  );
+  .action((options: { since?: string; until?: string; out: string }, command: Command) => {
+    refuseReversed(command, { first: options.since, last: options.until }, SINCE_UNTIL);
+    return withSession((session) => runDigest(session, options, out));
+  });
 
 program
   .command('poll')
@@ -221,7 +251,12 @@ const isAwsError = (error: unknown): error is Error =>
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof JavaMissingError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof JavaMissingError ||
+    error instanceof PortInUseError
+  ) {
     process.stderr.write(`treatywatch: ${error.message}\n`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   } else if (isAwsError(error)) {

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { basename } from 'node:path';
+import { makeFeedReader } from '../shared/adapters/feeds/read-feed.js';
+import type { FeedDescription } from '../shared/domain/feeds/feed-item.js';
+import { type PollDeps, type PollOutcome, pollFeeds } from '../shared/usecases/poll-feeds.js';
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 const cdata = (text: string) => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
@@ -49,4 +52,34 @@ export async function serveFeed(xml: string): Promise<SampleFeedServer> {
     url: `http://127.0.0.1:${port}/sample.rss`,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * The sample feed's identity, the same on every `npm start` whichever free loopback port serves it
+ * this time: its feed state (ETag, items seen) and its dispatches' provenance are kept under this
+ * URL, so repeated runs reuse one feed record. `localhost` is the site the feed's items link to.
+ */
+export const SAMPLE_FEED: FeedDescription = {
+  url: 'http://localhost/sample.rss',
+  name: 'Local sample feed',
+  publication: 'Monitor',
+  allowPrivateNetwork: true,
+};
+
+/** Serves the files as the sample feed on a free port and polls it once under its stable identity. */
+export async function pollSampleFeed(
+  deps: Omit<PollDeps, 'readFeed'>,
+  files: readonly string[],
+  readFeed: PollDeps['readFeed'] = makeFeedReader(),
+): Promise<{ readonly servedAt: string; readonly outcome: PollOutcome | undefined }> {
+  const feed = await serveFeed(rssOf(files, 'treatywatch sample feed'));
+  try {
+    const [outcome] = await pollFeeds(
+      { ...deps, readFeed: (described, previous) => readFeed({ ...described, url: feed.url }, previous) },
+      [SAMPLE_FEED],
+    );
+    return { servedAt: feed.url, outcome };
+  } finally {
+    await feed.stop();
+  }
 }

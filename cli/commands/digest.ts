@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { renderDigestHtml, renderDigestText } from '../../shared/domain/digest/index.js';
 import { buildDigest, type DigestPeriod } from '../../shared/usecases/build-digest.js';
 import type { Session } from '../session.js';
+import { UsageError } from '../usage-error.js';
 
 /** Writes digest.html and digest.txt for the period and returns the text. */
 export async function writeDigest(
@@ -28,6 +29,11 @@ export async function runDigest(
     since: options.since ?? '1990-01-01',
     until: options.until ?? session.adapters.clock.now().toISOString().slice(0, 10),
   };
+  if (!options.until && period.since > period.until) {
+    throw new UsageError(
+      `--since ${period.since} is after today (${period.until}), the default --until: give --until`,
+    );
+  }
   const { text } = await writeDigest(session, period, options.out);
   out(text);
   out(`Wrote ${join(options.out, 'digest.html')} and ${join(options.out, 'digest.txt')}.`);

@@ -1,13 +1,33 @@
 import type { PositionState, Shift } from '../../shared/domain/positions/index.js';
 import { type PairFilter, queryPositions, queryShifts } from '../../shared/usecases/queries.js';
-import { printable } from '../format.js';
+import { printable, shortId } from '../format.js';
 import type { Session } from '../session.js';
 
-function quoteOf(state: { readonly basis: PositionState['basis'] }): string {
-  const evidence = state.basis.at(-1)?.evidence[0];
-  if (!evidence) return '';
+/** A sentence is shown whole unless it runs past this; then it is cut at a word, with an ellipsis. */
+const LONGEST_QUOTE = 600;
+
+function whole(text: string): string {
+  if (text.length <= LONGEST_QUOTE) return text;
+  const cut = text.slice(0, LONGEST_QUOTE);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : LONGEST_QUOTE)}…`;
+}
+
+/**
+ * The statement behind a state, as lines an analyst can check: the sentence, then who said it, the
+ * dispatch (its short id, as `show` takes it) and date, and the citation.
+ */
+export function evidenceLines(basis: PositionState['basis']): string[] {
+  const observation = basis.at(-1);
+  const evidence = observation?.evidence[0];
+  if (!observation || !evidence) return [];
   const cited = evidence.citation?.map((citation) => `${citation.outlet}, ${citation.date}`).join('; ');
-  return `“${printable(evidence.text.slice(0, 150))}${evidence.text.length > 150 ? '…' : ''}”${cited ? ` (${printable(cited)})` : ''}`;
+  const who = evidence.speaker ? `${evidence.speaker} — ` : '';
+  return [
+    `“${printable(whole(evidence.text))}”`,
+    printable(
+      `${who}dispatch ${shortId(observation.dispatchId)} of ${observation.dispatchDate}${cited ? ` (${cited})` : ''}`,
+    ),
+  ];
 }
 
 export async function runPositions(
@@ -23,7 +43,7 @@ export async function runPositions(
     out(
       `  ${state.actor.padEnd(4)} ${state.topic.padEnd(5)} ${state.stance.toUpperCase().padEnd(7)} since ${state.since} (strength ${state.strength.toFixed(2)})`,
     );
-    out(`       ${quoteOf(state)}`);
+    for (const line of evidenceLines(state.basis)) out(`       ${line}`);
   }
 }
 
@@ -47,8 +67,12 @@ export async function runShifts(
   if (shifts.length === 0) return out('No shifts in that period.');
   for (const shift of shifts) {
     out(describeShift(shift));
-    if (shift.before.length > 0) out(`    before: ${quoteOf({ basis: shift.before })}`);
-    out(`    after:  ${quoteOf({ basis: shift.after })}`);
+    const labelled = (label: string, basis: PositionState['basis']) =>
+      evidenceLines(basis).forEach((line, index) => {
+        out(`    ${index === 0 ? label : ' '.repeat(label.length)}${line}`);
+      });
+    if (shift.before.length > 0) labelled('before: ', shift.before);
+    labelled('after:  ', shift.after);
   }
   out(`${shifts.length} shift${shifts.length === 1 ? '' : 's'}`);
 }

@@ -1,8 +1,33 @@
-import type { RejectRecord } from '../../shared/ports/reject-store.js';
+import type { RejectRecord, RejectStore } from '../../shared/ports/reject-store.js';
 import { replayFeedItem } from '../../shared/usecases/replay-feed-item.js';
 import { replayReject } from '../../shared/usecases/replay-reject.js';
+import { printable } from '../format.js';
 import type { Session } from '../session.js';
 import { UsageError } from '../usage-error.js';
+
+/** Reject ids are 20 hex characters; as with `show`, a unique prefix of 6 or more will do. */
+export async function findReject(
+  rejects: Pick<RejectStore, 'getReject' | 'listRejects'>,
+  idOrPrefix: string,
+): Promise<RejectRecord> {
+  if (!/^[0-9a-f]{6,20}$/.test(idOrPrefix)) {
+    throw new UsageError(
+      `"${printable(idOrPrefix)}" is not a reject id (20 hex characters, or a prefix of 6 or more)`,
+    );
+  }
+  const exact = idOrPrefix.length === 20 ? await rejects.getReject(idOrPrefix) : undefined;
+  if (exact) return exact;
+  const matches = (await rejects.listRejects({ includeReplayed: true })).filter((reject) =>
+    reject.id.startsWith(idOrPrefix),
+  );
+  const [only] = matches;
+  if (only && matches.length === 1) return only;
+  throw new UsageError(
+    matches.length === 0
+      ? `no reject id starts with ${idOrPrefix} (see \`treatywatch rejects --all\`)`
+      : `${matches.length} reject ids start with ${idOrPrefix}: ${matches.map((reject) => reject.id).join(', ')}; give more characters`,
+  );
+}
 
 export async function runReplay(
   session: Session,
@@ -16,9 +41,7 @@ export async function runReplay(
   if (options.all) {
     targets = await adapters.rejects.listRejects({ includeReplayed: false });
   } else {
-    const found = await adapters.rejects.getReject(id ?? '');
-    if (!found) throw new UsageError(`no reject with id ${id}`);
-    targets = [found];
+    targets = [await findReject(adapters.rejects, id ?? '')];
   }
   if (targets.length === 0) out('No open rejects to replay.');
   let still = 0;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { makeHandler } from '../../functions/query-api/make-handler.js';
@@ -16,6 +16,26 @@ function localSecret(stateDir: string): string {
     writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
   return readFileSync(path, 'utf8').trim();
+}
+
+/** The port `serve` was asked for is taken (another `serve`, or any other program). */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  constructor(readonly port: number) {
+    super(`port ${port} is in use; pass --port with another port, or --port 0 for any free one`);
+  }
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error);
+    server.once('error', failed);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
 }
 
 /**
@@ -41,7 +61,7 @@ export async function runServe(
     });
     response.writeHead(result.statusCode, result.headers).end(result.body);
   });
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  await listen(server, options.port);
   // A previous run may have died with notifications still queued: ingest what it left behind.
   if (session.local) {
     const recovered = await recoverUploads(session.local);

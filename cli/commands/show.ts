@@ -20,6 +20,20 @@ export async function resolveDispatchId(session: Session, idOrPrefix: string): P
   );
 }
 
+/** The publication, volume and issue that are known (a feed item has a publication and no issue). */
+export function headerLine(dispatch: {
+  readonly publication: string | null;
+  readonly volume: number | null;
+  readonly issue: number | null;
+}): string {
+  const parts = [
+    dispatch.publication,
+    dispatch.volume === null ? null : `volume ${dispatch.volume}`,
+    dispatch.issue === null ? null : `issue ${dispatch.issue}`,
+  ].filter((part) => part !== null);
+  return parts.length > 0 ? parts.join(', ') : 'no header';
+}
+
 export async function runShow(
   session: Session,
   idOrPrefix: string,
@@ -31,9 +45,7 @@ export async function runShow(
   if (!stored) throw new UsageError(`no dispatch with id ${id}`);
   if (options.json) return out(JSON.stringify(dispatchJson(stored), null, 2));
   const { dispatch, source } = stored;
-  const header = dispatch.publication
-    ? `${dispatch.publication}, volume ${dispatch.volume}, issue ${dispatch.issue}`
-    : 'no header';
+  const header = headerLine(dispatch);
   out(`Dispatch ${dispatch.id}`);
   out(`  ${printable(header)}${dispatch.author ? ` · by ${printable(dispatch.author)}` : ''}`);
   out(

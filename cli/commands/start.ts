@@ -1,12 +1,10 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { findRunningServices } from '../../local/running-services.js';
-import { rssOf, serveFeed } from '../../local/sample-feed.js';
-import { makeFeedReader } from '../../shared/adapters/feeds/read-feed.js';
+import { pollSampleFeed } from '../../local/sample-feed.js';
 import type { StoredDispatch } from '../../shared/ports/stored-dispatch.js';
 import type { IngestOutcome } from '../../shared/usecases/ingest-objects.js';
-import { pollFeeds } from '../../shared/usecases/poll-feeds.js';
 import { DISPATCH_HEADING, dispatchLine, printable } from '../format.js';
 import { openSession, type TargetOptions } from '../session.js';
 import { UsageError } from '../usage-error.js';
@@ -20,14 +18,32 @@ export interface StartOptions {
   readonly fresh: boolean;
 }
 
-/** Files an analyst would upload: everything but our label files and dotfiles. */
+/** Files an analyst would upload, in subdirectories too: everything but our label files and dotfiles. */
 export function corpusFiles(directory: string): string[] {
-  return readdirSync(directory)
-    .filter((name) => !name.startsWith('.') && !name.endsWith('.json'))
-    .map((name) => join(directory, name))
-    .filter((path) => statSync(path).isFile())
+  return readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.'))
+    .flatMap((entry) => {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) return corpusFiles(path);
+      return entry.isFile() && !entry.name.endsWith('.json') ? [path] : [];
+    })
     .sort();
 }
+
+/** The object key of an uploaded file: its path under the input directory (`2001/08/14/ivanov.txt`). */
+export const uploadKey = (prefix: string, directory: string, path: string): string =>
+  `${prefix}${relative(directory, path).split(sep).join('/')}`;
+
+/** The input directory must exist: a missing one is the user's mistake, said in one line. */
+function inputDirectory(directory: string): string {
+  const found = statSync(directory, { throwIfNoEntry: false });
+  if (!found) throw new UsageError(`--input ${directory}: no such directory`);
+  if (!found.isDirectory()) throw new UsageError(`--input ${directory}: not a directory`);
+  return directory;
+}
+
+export const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${count} ${count === 1 ? one : many}`;
 
 /**
  * The whole local pipeline: start DynamoDB Local and s3rver, upload a directory to the bucket's
@@ -40,13 +56,14 @@ export async function runStart(target: TargetOptions, options: StartOptions, out
       `the local services are running in process ${running.pid} (treatywatch serve): stop it first, or upload to its bucket`,
     );
   }
+  const input = inputDirectory(options.input);
   if (options.fresh) rmSync(target.stateDir, { recursive: true, force: true });
   // The sample corpus's dated, headerless dispatches arrive by feed instead of by upload.
   const sample = options.input === SAMPLE_CORPUS;
   const viaFeed = sample
-    ? corpusFiles(options.input).filter((path) => /^\d{4}-\d{2}-\d{2}-/.test(basename(path)))
+    ? corpusFiles(input).filter((path) => /^\d{4}-\d{2}-\d{2}-/.test(basename(path)))
     : [];
-  const files = corpusFiles(options.input).filter((path) => !viaFeed.includes(path));
+  const files = corpusFiles(input).filter((path) => !viaFeed.includes(path));
   const outcomes: IngestOutcome[] = [];
   const session = await openSession(target, { observe: (outcome) => outcomes.push(outcome) });
   try {
@@ -57,7 +74,7 @@ export async function runStart(target: TargetOptions, options: StartOptions, out
       await adapters.s3Client.send(
         new PutObjectCommand({
           Bucket: adapters.config.bucketName,
-          Key: `${adapters.config.incomingPrefix}${basename(path)}`,
+          Key: uploadKey(adapters.config.incomingPrefix, input, path),
           Body: readFileSync(path),
         }),
       );
@@ -65,21 +82,14 @@ export async function runStart(target: TargetOptions, options: StartOptions, out
     await local?.queue.drained();
     const seconds = (performance.now() - started) / 1000;
     out(
-      `Uploaded ${files.length} files from ${options.input}/ to s3://${adapters.config.bucketName}/${adapters.config.incomingPrefix} and ingested them in ${seconds.toFixed(2)} s.`,
+      `Uploaded ${plural(files.length, 'file')} from ${input.replace(/\/+$/, '')}/ to s3://${adapters.config.bucketName}/${adapters.config.incomingPrefix} and ingested ${files.length === 1 ? 'it' : 'them'} in ${seconds.toFixed(2)} s.`,
     );
     if (viaFeed.length > 0) {
-      const feed = await serveFeed(rssOf(viaFeed, 'treatywatch sample feed'));
-      try {
-        const [polled] = await pollFeeds({ ...adapters, readFeed: makeFeedReader() }, [
-          { url: feed.url, name: 'Local sample feed', publication: 'Monitor', allowPrivateNetwork: true },
-        ]);
-        if (polled) {
-          out(
-            `Polled the local sample feed (${viaFeed.length} items on ${feed.url}): ${pollSummary(polled)}.`,
-          );
-        }
-      } finally {
-        await feed.stop();
+      const { servedAt, outcome } = await pollSampleFeed(adapters, viaFeed);
+      if (outcome) {
+        out(
+          `Polled the local sample feed (${viaFeed.length} items on ${servedAt}): ${pollSummary(outcome)}.`,
+        );
       }
     }
     const touched = await report(
@@ -103,7 +113,7 @@ export async function runStart(target: TargetOptions, options: StartOptions, out
     const total = (await adapters.dispatches.listDispatches({})).length;
     out('');
     out(
-      `The store now holds ${total} dispatches and ${rejectCount} open rejects (data kept in ${target.stateDir}/).`,
+      `The store now holds ${plural(total, 'dispatch', 'dispatches')} and ${plural(rejectCount, 'open reject')} (data kept in ${target.stateDir}/).`,
     );
     out(
       'Next: npx treatywatch dispatches · npx treatywatch show ID · npx treatywatch rejects · npx treatywatch replay ID',
@@ -122,7 +132,7 @@ async function report(
   const duplicates = outcomes.filter((outcome) => outcome.kind === 'duplicate');
   const rejected = outcomes.filter((outcome) => outcome.kind === 'rejected');
   out(
-    `Stored ${stored.length} new dispatches · skipped ${duplicates.length} duplicates · rejected ${rejected.length}`,
+    `Stored ${plural(stored.length, 'new dispatch', 'new dispatches')} · skipped ${plural(duplicates.length, 'duplicate')} · rejected ${rejected.length}`,
   );
   const ids = [
     ...new Set(

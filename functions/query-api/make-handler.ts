@@ -6,6 +6,7 @@ import {
   queryPositions,
   queryShifts,
 } from '../../shared/usecases/queries.js';
+import { actorParam, isoDateParam, reversedRange, topicParam } from '../../shared/usecases/query-params.js';
 import * as z from '../../shared/zod.js';
 
 export interface QueryApiDeps extends QueryDeps {
@@ -20,13 +21,9 @@ const eventSchema = z.object({
   queryStringParameters: z.optional(z.record(z.string(), z.string())),
 });
 
-const date = z.optional(z.iso.date({ message: 'must be a date like 2001-05-31' }));
-const actor = z.optional(
-  z.string().check(z.regex(/^[A-Z]{2,4}$/, 'must be an actor code like RUS, USA or NATO')),
-);
-const topic = z.optional(
-  z.string().check(z.regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'must be a topic code like ABM, NMD or START')),
-);
+const date = z.optional(isoDateParam);
+const actor = z.optional(actorParam);
+const topic = z.optional(topicParam);
 const page = {
   cursor: z.optional(z.string().check(z.maxLength(2000))),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
@@ -52,6 +49,12 @@ const ROUTES = {
     to: date,
     ...page,
   }),
+} as const;
+
+/** The routes that take a date range: the names of its first and last date. */
+const RANGES = {
+  '/shifts': { first: 'since', last: 'until' },
+  '/dispatches': { first: 'from', last: 'to' },
 } as const;
 
 const isRoute = (path: string): path is keyof typeof ROUTES => Object.hasOwn(ROUTES, path);
@@ -92,6 +95,11 @@ export function makeHandler(deps: QueryApiDeps) {
       });
     }
     const { cursor, limit, ...filter } = params.data;
+    const given: Readonly<Record<string, string | undefined>> = filter;
+    const range = path === '/positions' ? undefined : RANGES[path];
+    const reversed =
+      range && reversedRange({ first: given[range.first], last: given[range.last] }, range.first);
+    if (reversed) return json(400, { error: `${range.last}: ${reversed}` });
     const queryKey = `${path}?${JSON.stringify(filter)}`;
     try {
       const offset = cursor ? decodeCursor(deps.cursorSecret, queryKey, cursor) : 0;

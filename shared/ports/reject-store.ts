@@ -35,5 +35,10 @@ export interface RejectStore {
   recordReject(reject: RejectInput, at: Date): Promise<RejectRecord>;
   getReject(id: string): Promise<RejectRecord | undefined>;
   listRejects(options: { readonly includeReplayed: boolean }): Promise<RejectRecord[]>;
+  /** Open rejects of uploads at these keys (bucket + key, whatever version was rejected). */
+  openRejectsAt(
+    objects: readonly { readonly bucket: string; readonly key: string }[],
+  ): Promise<RejectRecord[]>;
+  /** Closes a reject: its input went through, by a replay or by a new upload to the same key. */
   markReplayed(id: string, outcome: string, at: Date): Promise<void>;
 }

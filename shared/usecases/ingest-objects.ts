@@ -54,6 +54,7 @@ export async function ingestObjects(
   if (parsed.length > 0) {
     try {
       saved = await storeDispatches(deps, parsed);
+      await closeRejectsAtStoredKeys(deps, parsed, saved);
     } catch (error) {
       saveError = error;
     }
@@ -105,6 +106,38 @@ async function pairsOf(
       pairs.push({ actor: stance.actor, topic: stance.topic });
   }
   return pairs;
+}
+
+/**
+ * An upload that goes through closes the open rejects of earlier versions at its key (an analyst
+ * fixed the file and uploaded it again), as `treatywatch replay` would have closed them.
+ */
+async function closeRejectsAtStoredKeys(
+  deps: Pick<IngestDeps, 'rejects' | 'clock'>,
+  parsed: readonly { readonly dispatch: Dispatch; readonly source: DispatchSource }[],
+  saved: readonly ('stored' | 'duplicate')[],
+): Promise<void> {
+  const through = parsed.flatMap((item, index) => {
+    const outcome = saved[index];
+    return item.source.kind === 's3' && outcome
+      ? [{ bucket: item.source.bucket, key: item.source.key, outcome, dispatchId: item.dispatch.id }]
+      : [];
+  });
+  if (through.length === 0) return;
+  const open = await deps.rejects.openRejectsAt(through);
+  for (const reject of open) {
+    const upload = through.find(
+      (item) =>
+        reject.source.kind === 's3' && item.bucket === reject.source.bucket && item.key === reject.source.key,
+    );
+    if (upload) {
+      await deps.rejects.markReplayed(
+        reject.id,
+        `${upload.outcome} ${upload.dispatchId} from a new upload to the same key`,
+        deps.clock.now(),
+      );
+    }
+  }
 }
 
 /** A single object: replays and the CLI. */

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -34,7 +35,7 @@ describe('treatywatch CLI on the embedded local store', () => {
   }, 90_000);
 
   it('start reports stored, duplicate and rejected inputs with reasons', () => {
-    expect(startOutput).toContain('Stored 3 new dispatches · skipped 1 duplicates · rejected 1');
+    expect(startOutput).toContain('Stored 3 new dispatches · skipped 1 duplicate · rejected 1');
     expect(startOutput).toMatch(/incoming\/empty\.txt\s+empty\s+reject [0-9a-f]{20}/);
     expect(startOutput).toMatch(/\+ [0-9a-f]{12}\s+2002-01-03\s+header-citations\s+3\s+Reactions in Moscow/);
   });
@@ -132,6 +133,16 @@ describe('treatywatch CLI on the embedded local store', () => {
     expect(tagged.map((item: { date: string }) => item.date)).toContain('2000-06-21');
   });
 
+  it('positions in plain text show the whole statement with its speaker, dispatch and citation', async () => {
+    // Act
+    const { stdout } = await treatywatch(stateDir, 'positions', '--actor', 'RUS', '--topic', 'ABM');
+    // Assess
+    expect(stdout).toMatch(/^ {7}“[^”]+[.?!]”$/m);
+    expect(stdout).toMatch(
+      /^ {7}Igor Ivanov — dispatch [0-9a-f]{12} of 2000-06-21 \(Interfax, 2000-06-20\)$/m,
+    );
+  });
+
   it('start wrote the digest of what it ingested, and digest writes one for any period', async () => {
     expect(startOutput).toMatch(/Digest for \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} written to/);
     const out = join(work, 'digest');
@@ -201,5 +212,113 @@ describe('treatywatch CLI on the embedded local store', () => {
       code: 1,
       stderr: expect.stringContaining('"31/05/2001" is not a date like 2001-05-31'),
     });
+  });
+
+  it.each([
+    [
+      'digest',
+      '--since',
+      '2002-01-01',
+      '--until',
+      '2001-01-01',
+      '--until 2001-01-01 is before --since 2002-01-01',
+    ],
+    [
+      'shifts',
+      '--since',
+      '2002-01-01',
+      '--until',
+      '2001-01-01',
+      '--until 2001-01-01 is before --since 2002-01-01',
+    ],
+    [
+      'dispatches',
+      '--from',
+      '2002-01-01',
+      '--to',
+      '2001-01-01',
+      '--to 2001-01-01 is before --from 2002-01-01',
+    ],
+  ])('%s refuses a reversed date range naming both options, without an AWS error', async (...args) => {
+    // Prepare
+    const message = args.pop() ?? '';
+    // Act
+    const failure = treatywatch(stateDir, ...args);
+    // Assess
+    await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining(message) });
+    await expect(failure).rejects.not.toMatchObject({ stderr: expect.stringContaining('AWS') });
+  });
+
+  it('refuses a date that is not in the calendar, as the query API does', async () => {
+    // Act
+    const failure = treatywatch(stateDir, 'positions', '--as-of', '2001-02-30');
+    // Assess
+    await expect(failure).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('"2001-02-30" is not a date like 2001-05-31'),
+    });
+  });
+
+  it('reads actor and topic codes in any case', async () => {
+    // Act
+    const { stdout } = await treatywatch(stateDir, 'positions', '--actor', 'rus', '--topic', 'abm', '--json');
+    // Assess
+    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ actor: 'RUS', topic: 'ABM' })]);
+  });
+
+  it('says no stored dispatch names an actor, rather than blaming the date range', async () => {
+    // Act
+    const { stdout } = await treatywatch(stateDir, 'dispatches', '--actor', 'ZZZ');
+    // Assess
+    expect(stdout.trim()).toBe('No stored dispatch names ZZZ as an actor.');
+  });
+
+  it('start walks subdirectories of --input, keeping each path as the key that dates the dispatch', async () => {
+    // Prepare
+    const nested = join(work, 'nested');
+    mkdirSync(join(nested, '2001', '08', '14'), { recursive: true });
+    copyFileSync(join(fixtures, 'headerless.txt'), join(nested, '2001', '08', '14', 'ivanov.txt'));
+    const nestedState = join(work, 'nested-state');
+    // Act
+    const { stdout } = await treatywatch(nestedState, 'start', '--input', nested);
+    const listed = JSON.parse((await treatywatch(nestedState, 'dispatches', '--json')).stdout);
+    // Assess
+    expect(stdout).toContain(`Uploaded 1 file from ${nested}/ to s3://treatywatch-local/incoming/`);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        date: '2001-08-14',
+        dateSource: 'object-key',
+        source: expect.objectContaining({ key: 'incoming/2001/08/14/ivanov.txt' }),
+      }),
+    ]);
+  }, 60_000);
+
+  it('start names a missing --input directory in one line, without a stack trace', async () => {
+    // Act
+    const failure = treatywatch(stateDir, 'start', '--input', join(work, 'does-not-exist'));
+    // Assess
+    await expect(failure).rejects.toMatchObject({
+      code: 2,
+      stderr: `treatywatch: --input ${join(work, 'does-not-exist')}: no such directory\n`,
+    });
+  });
+
+  it('serve on a port in use says so in one line and exits 1', async () => {
+    // Prepare
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const address = taken.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      // Act
+      const failure = treatywatch(stateDir, 'serve', '--port', String(port));
+      // Assess
+      await expect(failure).rejects.toMatchObject({
+        code: 1,
+        stderr: `treatywatch: port ${port} is in use; pass --port with another port, or --port 0 for any free one\n`,
+      });
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });

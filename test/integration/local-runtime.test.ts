@@ -106,6 +106,36 @@ describe('faults and replay', () => {
     ).toBe(1);
   });
 
+  it('closes the open reject of a key when a fixed file uploaded to the same key is stored', async () => {
+    // Prepare: a bad upload is rejected; the analyst fixes it and uploads it again, no replay
+    const key = 'incoming/2001-11-03-fixed-upload.txt';
+    await runtime.handler(
+      sqsEvent(s3Notification(runtime.config.bucketName, key, await upload(runtime, key, ''))),
+    );
+    const opened = (await runtime.adapters.rejects.listRejects({ includeReplayed: false })).find(
+      (candidate) => candidate.source.kind === 's3' && candidate.source.key === key,
+    );
+    // Act
+    await runtime.handler(
+      sqsEvent(
+        s3Notification(
+          runtime.config.bucketName,
+          key,
+          await upload(runtime, key, fixture('split-header.txt')),
+        ),
+      ),
+    );
+    // Assess
+    const open = await runtime.adapters.rejects.listRejects({ includeReplayed: false });
+    expect(
+      open.filter((candidate) => candidate.source.kind === 's3' && candidate.source.key === key),
+    ).toEqual([]);
+    expect(await runtime.adapters.rejects.getReject(opened?.id ?? '')).toMatchObject({
+      status: 'replayed',
+      replayOutcome: expect.stringMatching(/^stored [0-9a-f]{64} from a new upload to the same key$/),
+    });
+  });
+
   it('leaves a reject open, counting the attempt, when its replay fails again', async () => {
     const key = 'incoming/still-empty.txt';
     await runtime.handler(

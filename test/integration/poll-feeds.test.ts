@@ -5,7 +5,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHandler } from '../../functions/poll-feeds/make-handler.js';
 import type { LocalRuntime } from '../../local/local-runtime.js';
-import { rssOf } from '../../local/sample-feed.js';
+import { pollSampleFeed, rssOf, SAMPLE_FEED } from '../../local/sample-feed.js';
 import { makeFeedReader } from '../../shared/adapters/feeds/read-feed.js';
 import { buildDigest } from '../../shared/usecases/build-digest.js';
 import { pollFeeds } from '../../shared/usecases/poll-feeds.js';
@@ -143,5 +143,29 @@ describe('polling feeds into the pipeline on DynamoDB Local', () => {
       _aws: { CloudWatchMetrics: [{ Namespace: 'Treatywatch', Dimensions: [['Stage']] }] },
       Stage: 'prod',
     });
+  });
+});
+
+describe('the local sample feed polled by each `npm start`', () => {
+  let runtime: LocalRuntime;
+  beforeAll(async () => {
+    runtime = await startTestRuntime({ relayS3Events: false });
+  });
+  afterAll(() => runtime.stop());
+
+  it('keeps one feed record across runs, whatever port serves it, so items are seen before', async () => {
+    // Prepare: a first run polls two dispatches; the next run's sample holds a third
+    const first = [fixture('dispatches/headered.txt'), fixture('dispatches/split-header.txt')];
+    const firstRun = await pollSampleFeed(runtime.adapters, first);
+    // Act
+    const unchanged = await pollSampleFeed(runtime.adapters, first);
+    const grown = await pollSampleFeed(runtime.adapters, [...first, fixture('dispatches/headerless.txt')]);
+    // Assess
+    expect(firstRun.outcome).toMatchObject({ status: 'ok', stored: 2 });
+    expect(unchanged.outcome).toMatchObject({ status: 'not-modified' });
+    expect(grown.outcome).toMatchObject({ status: 'ok', stored: 1, seenBefore: 2 });
+    expect(await runtime.adapters.feeds.list()).toEqual([
+      expect.objectContaining({ url: SAMPLE_FEED.url, name: 'Local sample feed', itemsStored: 3 }),
+    ]);
   });
 });

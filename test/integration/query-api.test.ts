@@ -65,10 +65,42 @@ describe('query API on DynamoDB Local', () => {
       /cursor: cursor signature does not match/,
     ],
     ['a cursor from another query', '/shifts', { cursor: 'garbage' }, /cursor: cursor is malformed/],
+    ['a date that is not in the calendar', '/positions', { asOf: '2001-02-30' }, /asOf: must be a date/],
+    [
+      'shifts with until before since',
+      '/shifts',
+      { since: '2002-01-01', until: '2001-01-01' },
+      /^until: 2001-01-01 is before since 2002-01-01$/,
+    ],
+    [
+      'dispatches with to before from',
+      '/dispatches',
+      { from: '2002-01-01', to: '2001-01-01' },
+      /^to: 2001-01-01 is before from 2002-01-01$/,
+    ],
   ])('answers %s with a 400 and a message', async (_name, path, query, message) => {
     const response = await handler(get(path, query));
     expect(response.statusCode).toBe(400);
     expect(JSON.parse(response.body).error).toMatch(message);
+  });
+
+  it('reads actor and topic codes in any case, as they are stored: upper-case', async () => {
+    // Act
+    const lower = await handler(get('/positions', { actor: 'rus', topic: 'abm' }));
+    const upper = await handler(get('/positions', { actor: 'RUS', topic: 'ABM' }));
+    // Assess
+    expect(lower.statusCode).toBe(200);
+    expect(JSON.parse(lower.body).items).toEqual([
+      expect.objectContaining({ actor: 'RUS', topic: 'ABM', stance: 'support' }),
+    ]);
+    expect(lower.body).toBe(upper.body);
+  });
+
+  it('answers a range of a single day (since equal to until)', async () => {
+    // Act
+    const response = await handler(get('/shifts', { since: '2001-11-02', until: '2001-11-02' }));
+    // Assess
+    expect(response.statusCode).toBe(200);
   });
 
   it('refuses a cursor issued for a different query', async () => {

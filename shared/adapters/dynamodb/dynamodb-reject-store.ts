@@ -119,6 +119,16 @@ export class DynamoDbRejectStore implements RejectStore {
     return options.includeReplayed ? rejects : rejects.filter((reject) => reject.status === 'open');
   }
 
+  async openRejectsAt(
+    objects: readonly { readonly bucket: string; readonly key: string }[],
+  ): Promise<RejectRecord[]> {
+    const wanted = new Set(objects.map((object) => `${object.bucket}\n${object.key}`));
+    const open = await this.listRejects({ includeReplayed: false });
+    return open.filter(
+      (reject) => reject.source.kind === 's3' && wanted.has(`${reject.source.bucket}\n${reject.source.key}`),
+    );
+  }
+
   async markReplayed(id: string, outcome: string, at: Date): Promise<void> {
     await this.client.send(
       new UpdateCommand({

@@ -1,0 +1,39 @@
+/**
+ * The parameters every query edge takes (the CLI's options, the HTTP API's query string): one
+ * schema each, so that the CLI and the API accept and refuse the same values.
+ */
+import * as z from '../zod.js';
+
+/** What a date looks like, for messages: "must be …" over HTTP, "is not …" on the CLI. */
+export const DATE_FORMAT = 'a date like 2001-05-31';
+/** Actors are stored by upper-case code: ISO 3166-1 alpha-3 for states, NATO and EU. */
+export const ACTOR_FORMAT = 'an actor code like RUS, USA or NATO (ISO 3166-1 alpha-3, or NATO, EU)';
+export const TOPIC_FORMAT = 'a topic code like ABM, NMD or START';
+
+/** A calendar date (2001-02-30 is refused, 2000-02-29 accepted). */
+export const isoDateParam = z.iso.date({ message: `must be ${DATE_FORMAT}` });
+
+/** Any case is accepted ("rus" reads as RUS): actor and topic codes are stored upper-case. */
+export const actorParam = z
+  .string()
+  .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2,4}$/, `must be ${ACTOR_FORMAT}`));
+
+export const topicParam = z
+  .string()
+  .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z][A-Z0-9_]{1,15}$/, `must be ${TOPIC_FORMAT}`));
+
+/** The two ends of a query's date range, as the edge names them (`since`/`until`, `--from`/`--to`). */
+export interface DateRange {
+  readonly first?: string;
+  readonly last?: string;
+}
+
+/**
+ * Why a range is empty by construction (its last date before its first), to follow the name of
+ * the last parameter ("until: 2001-01-01 is before since 2002-01-01"); undefined when it is fine.
+ * DynamoDB refuses such a range with a ValidationException, so every edge asks before querying.
+ */
+export function reversedRange(range: DateRange, firstName: string): string | undefined {
+  if (range.first === undefined || range.last === undefined || range.first <= range.last) return undefined;
+  return `${range.last} is before ${firstName} ${range.first}`;
+}
