@@ -54,7 +54,11 @@ export async function ingestObjects(
   if (parsed.length > 0) {
     try {
       saved = await storeDispatches(deps, parsed);
-      await closeRejectsAtStoredKeys(deps, parsed, saved);
+      // A version rejected in this same batch is not the one the good upload fixed.
+      const rejectedNow = new Set(
+        prepared.flatMap((item) => (item.kind === 'rejected' ? [item.rejectId] : [])),
+      );
+      await closeRejectsAtStoredKeys(deps, parsed, saved, rejectedNow);
     } catch (error) {
       saveError = error;
     }
@@ -116,6 +120,7 @@ async function closeRejectsAtStoredKeys(
   deps: Pick<IngestDeps, 'rejects' | 'clock'>,
   parsed: readonly { readonly dispatch: Dispatch; readonly source: DispatchSource }[],
   saved: readonly ('stored' | 'duplicate')[],
+  rejectedNow: ReadonlySet<string>,
 ): Promise<void> {
   const through = parsed.flatMap((item, index) => {
     const outcome = saved[index];
@@ -126,6 +131,7 @@ async function closeRejectsAtStoredKeys(
   if (through.length === 0) return;
   const open = await deps.rejects.openRejectsAt(through);
   for (const reject of open) {
+    if (rejectedNow.has(reject.id)) continue;
     const upload = through.find(
       (item) =>
         reject.source.kind === 's3' && item.bucket === reject.source.bucket && item.key === reject.source.key,

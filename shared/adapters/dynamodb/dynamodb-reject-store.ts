@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RejectInput, RejectRecord, RejectSource, RejectStore } from '../../ports/reject-store.js';
 import * as z from '../../zod.js';
 import { queryAll } from './query-all.js';
 import {
   ENTITY,
   REJECTS_PARTITION,
+  rejectAtObjectKey,
   rejectByTime,
   rejectKey,
+  rejectsAtObjectPartition,
   SCHEMA_VERSION,
   TABLE_KEYS,
 } from './table-keys.js';
@@ -40,6 +42,10 @@ const rejectSchema = z.object({
   replayedAt: z.optional(z.string()),
   replayOutcome: z.optional(z.string()),
 });
+
+/** Names an uploaded object's key (bucket and key) in the table, however long the key. */
+const objectDigest = (bucket: string, key: string) =>
+  createHash('sha256').update(`${bucket}\n${key}`).digest('hex').slice(0, 32);
 
 /** The same bad input always maps to one record. */
 export function rejectId(source: RejectSource): string {
@@ -99,7 +105,21 @@ export class DynamoDbRejectStore implements RejectStore {
         ReturnValues: 'ALL_NEW',
       }),
     );
-    return rejectSchema.parse(result.Attributes);
+    const record = rejectSchema.parse(result.Attributes);
+    // Written after the record and idempotent: a failure here fails the delivery, whose retry writes both.
+    if (source.kind === 's3')
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...rejectAtObjectKey(objectDigest(source.bucket, source.key), id),
+            entityType: ENTITY.rejectAtObject,
+            schemaVersion: SCHEMA_VERSION,
+            id,
+          },
+        }),
+      );
+    return record;
   }
 
   async getReject(id: string): Promise<RejectRecord | undefined> {
@@ -122,11 +142,22 @@ export class DynamoDbRejectStore implements RejectStore {
   async openRejectsAt(
     objects: readonly { readonly bucket: string; readonly key: string }[],
   ): Promise<RejectRecord[]> {
-    const wanted = new Set(objects.map((object) => `${object.bucket}\n${object.key}`));
-    const open = await this.listRejects({ includeReplayed: false });
-    return open.filter(
-      (reject) => reject.source.kind === 's3' && wanted.has(`${reject.source.bucket}\n${reject.source.key}`),
-    );
+    const digests = [...new Set(objects.map((object) => objectDigest(object.bucket, object.key)))];
+    const ids = (
+      await Promise.all(
+        digests.map((digest) =>
+          queryAll(this.client, {
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': rejectsAtObjectPartition(digest) },
+          }),
+        ),
+      )
+    ).flatMap((items) => items.map((item) => z.object({ id: z.string() }).parse(item).id));
+    const records = await Promise.all(ids.map((id) => this.getReject(id)));
+    return records
+      .filter((record) => record?.status === 'open')
+      .flatMap((record) => (record ? [record] : []));
   }
 
   async markReplayed(id: string, outcome: string, at: Date): Promise<void> {

@@ -22,6 +22,7 @@ export const ENTITY = {
   feedState: 'FeedState',
   feedItem: 'FeedItem',
   reject: 'Reject',
+  rejectAtObject: 'RejectAtObject',
 } as const;
 
 const SORT_SELF = '#';
@@ -42,6 +43,16 @@ export const rejectByTime = (firstSeenAt: string, id: string) => ({
   gsi1sk: `${firstSeenAt}#${id}`,
 });
 export const REJECTS_PARTITION = 'REJECTS';
+/**
+ * The rejects of one uploaded object's key, whatever its version: a fixed file uploaded again to
+ * the key closes them (one Query per stored key, not a read of every reject). The partition is
+ * named by a digest of bucket and key, which may be long; the digest is made by the caller.
+ */
+export const rejectsAtObjectPartition = (objectDigest: string) => `REJECTAT#${objectDigest}`;
+export const rejectAtObjectKey = (objectDigest: string, id: string) => ({
+  pk: rejectsAtObjectPartition(objectDigest),
+  sk: `REJECT#${id}`,
+});
 
 /** Positions: one partition per actor and topic holds its observations, states and shifts. */
 export const positionPartition = (actor: string, topic: string) => `POSITION#${actor}#${topic}`;
