@@ -95,7 +95,8 @@ describe('citations', () => {
       ],
     ],
   ])('splits %s', (_name, tail, expected) => {
-    const dispatch = parsed(`Publication: Monitor Volume: 6 Issue: 1\n\n${PROSE.slice(0, -1)} ${tail}`);
+    // Issue 120 came out in late June: citations of the spring and summer are its own year's.
+    const dispatch = parsed(`Publication: Monitor Volume: 6 Issue: 120\n\n${PROSE.slice(0, -1)} ${tail}`);
     const citations = dispatch.paragraphs.flatMap((paragraph) =>
       paragraph.citations.map((c) => [c.outlet, c.date]),
     );
@@ -158,6 +159,24 @@ describe('dispatch date', () => {
     const dates = dispatch.paragraphs.flatMap((paragraph) => paragraph.citations.map((c) => c.date));
     expect(dates).toEqual(['2001-12-14', '2001-12-28', '2002-01-03']);
     expect(dispatch.date).toBe('2002-01-03');
+  });
+
+  it('puts a citation months after the day its issue number gives in the year before', () => {
+    // Prepare: issue 1 of volume 8 (2002) came out in the first days of January
+    const text = `Publication: Monitor Volume: 8 Issue: 1\n\n${PROSE.slice(0, -1)} (Interfax, December 30).`;
+    // Act
+    const dispatch = parsed(text);
+    // Assess
+    expect(dispatch.date).toBe('2001-12-30');
+  });
+
+  it('keeps a citation near the day its issue number gives in the volume’s year', () => {
+    // Prepare: issue 105 of volume 7 (2001) came out at the end of May
+    const text = `Publication: Monitor Volume: 7 Issue: 105\n\n${PROSE.slice(0, -1)} (Interfax, May 30).`;
+    // Act
+    const dispatch = parsed(text);
+    // Assess
+    expect(dispatch.date).toBe('2001-05-30');
   });
 
   it.each<[string, DispatchContext, string, string]>([

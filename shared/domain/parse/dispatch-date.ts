@@ -17,6 +17,10 @@ interface Anchor {
 /** Citations are printed on or before the issue date; a little slack covers time zones. */
 const CITATION_SLACK_DAYS = 2;
 const HALF_YEAR_DAYS = 183;
+/** The Monitor appeared on weekdays, about 250 issues a year: issue N came out near day 1.46 N. */
+const DAYS_PER_ISSUE = 365 / 250;
+/** A citation this many days after its issue's estimated day is from the year before. */
+const ISSUE_SLACK_DAYS = 90;
 
 /**
  * Dates the dispatch and its citations. With a header, the volume gives the year and the latest
@@ -27,10 +31,11 @@ export function dateDispatch(
   volumeYear: number | null,
   citations: readonly RawCitation[],
   context: DispatchContext,
+  issue: number | null = null,
 ): DatedCitations {
   const anchor = contextAnchor(context);
   if (volumeYear !== null) {
-    const dates = citationsInYear(volumeYear, citations);
+    const dates = citationsInYear(volumeYear, citations, issue);
     const known = dates.filter((ms): ms is number => ms !== undefined);
     if (known.length > 0) {
       return {
@@ -57,14 +62,24 @@ const iso = (ms: number | undefined): string | undefined => (ms === undefined ? 
 
 /**
  * All citations fall in the volume's year, except that a January issue citing December means
- * the December before: when the dates span more than half a year, the late months roll back.
+ * the December before: when the dates span more than half a year, the late months roll back;
+ * and a citation months after the day its issue number puts the issue on (issue 1 citing
+ * "December 30") is from the year before.
  */
-function citationsInYear(year: number, citations: readonly RawCitation[]): (number | undefined)[] {
+function citationsInYear(
+  year: number,
+  citations: readonly RawCitation[],
+  issue: number | null,
+): (number | undefined)[] {
   const months = citations.map((citation) => citation.month);
   const spansYearEnd = Math.max(...months) - Math.min(...months) > HALF_YEAR_DAYS / 30.5;
+  const latestPossible =
+    issue === null ? undefined : addDays(Date.UTC(year, 0, 1), issue * DAYS_PER_ISSUE + ISSUE_SLACK_DAYS);
   return citations.map((citation) => {
-    const rollBack = spansYearEnd && citation.month >= 7;
-    return calendarDate(rollBack ? year - 1 : year, citation.month, citation.day);
+    const inYear = calendarDate(year, citation.month, citation.day);
+    const afterIssue = latestPossible !== undefined && inYear !== undefined && inYear > latestPossible;
+    const rollBack = (spansYearEnd && citation.month >= 7) || afterIssue;
+    return rollBack ? calendarDate(year - 1, citation.month, citation.day) : inYear;
   });
 }
 

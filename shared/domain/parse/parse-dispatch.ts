@@ -51,6 +51,7 @@ export function parseDispatch(bytes: Uint8Array, context: DispatchContext): Pars
     header.kind === 'found' ? volumeYear(header.header.volume) : null,
     raw.flat(),
     context,
+    header.kind === 'found' ? header.header.issue : null,
   );
   let next = 0;
   const paragraphs: Paragraph[] = blocks.map((paragraphText, index) => {
