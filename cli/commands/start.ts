@@ -152,6 +152,21 @@ async function report(
       out(`${newIds.has(dispatch.dispatch.id) ? '+' : '='} ${dispatchLine(dispatch)}`);
     }
     out('  (+ new, = already stored)');
+    // A date guessed from when the file arrived, or the volume's New Year, moves the digest's period.
+    const guessed = dispatches.filter(
+      (dispatch) =>
+        dispatch.dispatch.dateSource === 'received' || dispatch.dispatch.dateSource === 'header-year',
+    );
+    if (guessed.length > 0) {
+      out('');
+      out(
+        `Note: ${plural(guessed.length, 'dispatch is', 'dispatches are')} dated by a guess, with no citation or key date to go by ('received': the upload time; 'header-year': 1 January of the volume's year). A date in the key (incoming/2001/08/14/…) or x-amz-meta-published sets it:`,
+      );
+      for (const dispatch of guessed)
+        out(
+          `  ${dispatch.dispatch.id.slice(0, 12)}  ${dispatch.dispatch.date} (${dispatch.dispatch.dateSource})`,
+        );
+    }
   }
   if (rejected.length > 0) {
     out('');

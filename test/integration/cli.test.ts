@@ -293,6 +293,21 @@ describe('treatywatch CLI on the embedded local store', () => {
     ]);
   }, 60_000);
 
+  it('start names the dispatches it could only date by their upload time', async () => {
+    // Prepare: a headerless dispatch with no citation, under a key without a date
+    const undated = join(work, 'undated');
+    mkdirSync(undated, { recursive: true });
+    writeFileSync(
+      join(undated, 'note.txt'),
+      'The Russian Foreign Ministry said that Moscow would not agree to any change in the 1972 ABM treaty, which it called the cornerstone of strategic stability.\n',
+    );
+    // Act
+    const { stdout } = await treatywatch(join(work, 'undated-state'), 'start', '--input', undated);
+    // Assess
+    expect(stdout).toContain('Note: 1 dispatch is dated by a guess');
+    expect(stdout).toMatch(/^ {2}[0-9a-f]{12} {2}\d{4}-\d{2}-\d{2} \(received\)$/m);
+  }, 60_000);
+
   it('start names a missing --input directory in one line, without a stack trace', async () => {
     // Act
     const failure = treatywatch(stateDir, 'start', '--input', join(work, 'does-not-exist'));
