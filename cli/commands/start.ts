@@ -132,7 +132,7 @@ async function report(
   const duplicates = outcomes.filter((outcome) => outcome.kind === 'duplicate');
   const rejected = outcomes.filter((outcome) => outcome.kind === 'rejected');
   out(
-    `Stored ${plural(stored.length, 'new dispatch', 'new dispatches')} · skipped ${plural(duplicates.length, 'duplicate')} · rejected ${rejected.length}`,
+    `Uploads: stored ${plural(stored.length, 'new dispatch', 'new dispatches')} · skipped ${plural(duplicates.length, 'duplicate')} · rejected ${rejected.length}`,
   );
   const ids = [
     ...new Set(

@@ -35,7 +35,7 @@ describe('treatywatch CLI on the embedded local store', () => {
   }, 90_000);
 
   it('start reports stored, duplicate and rejected inputs with reasons', () => {
-    expect(startOutput).toContain('Stored 3 new dispatches · skipped 1 duplicate · rejected 1');
+    expect(startOutput).toContain('Uploads: stored 3 new dispatches · skipped 1 duplicate · rejected 1');
     expect(startOutput).toMatch(/incoming\/empty\.txt\s+empty\s+reject [0-9a-f]{20}/);
     expect(startOutput).toMatch(/\+ [0-9a-f]{12}\s+2002-01-03\s+header-citations\s+3\s+Reactions in Moscow/);
   });
