@@ -1,3 +1,4 @@
+import { pairHash } from './pair-hash.js';
 import { PhraseMatches } from './phrase-matches.js';
 import { type Token, TokenKind, tokenize, wordOf } from './tokens.js';
 
@@ -186,9 +187,7 @@ export class PhraseTrie<V> {
   }
 
   private slotOf(node: number, word: number): number {
-    let hash = Math.imul(node, 0x9e3779b1) ^ word;
-    hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
-    return ((hash ^ (hash >>> 13)) & this.edgeMask) * EDGE_STRIDE;
+    return (pairHash(node, word) & this.edgeMask) * EDGE_STRIDE;
   }
 
   private nextSlot(slot: number): number {

@@ -1,3 +1,5 @@
+import { pairHash } from './pair-hash.js';
+
 /**
  * Numbers keyed by a pair of word numbers (both ≥ 0), in one open-addressing table of typed
  * arrays: the stance model asks it for every word pair around a topic phrase, where a Map per
@@ -36,9 +38,7 @@ export class WordPairTable {
   }
 
   private slotOf(first: number, second: number): number {
-    let hash = Math.imul(first, 0x9e3779b1) ^ second;
-    hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
-    return ((hash ^ (hash >>> 13)) & this.mask) * SLOT;
+    return (pairHash(first, second) & this.mask) * SLOT;
   }
 
   private next(slot: number): number {
