@@ -65,9 +65,14 @@ describe('derivePositions', () => {
       ['2001-01-01 new oppose'],
     ],
     [
-      'a much stronger statement of the same stance hardens it',
-      [observation('2001-01-01', 'oppose', 0.4), observation('2001-02-01', 'oppose', 0.95)],
+      'a much stronger statement of the same stance hardens a clearly held position',
+      [observation('2001-01-01', 'oppose', 0.6), observation('2001-02-01', 'oppose', 0.95)],
       ['2001-01-01 new oppose', '2001-02-01 hardened oppose'],
+    ],
+    [
+      'a clear statement confirms a position read only weakly so far, without hardening it',
+      [observation('2001-01-01', 'oppose', 0.4), observation('2001-02-01', 'oppose', 0.95)],
+      ['2001-01-01 new oppose'],
     ],
   ])('%s', (_name, items, expected) => {
     expect(kinds(items)).toEqual(expected);

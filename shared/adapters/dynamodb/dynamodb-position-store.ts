@@ -204,7 +204,15 @@ export class DynamoDbPositionStore implements PositionStore {
       }),
     );
     const item = result.Items?.[0];
-    return item ? statedBy(stateSchema.parse(item), date) : undefined;
+    if (!item) return undefined;
+    const state = statedBy(stateSchema.parse(item), date);
+    if (state.basis.length > 0) return state;
+    // A state derived before its basis kept the statement that set it (2026-12-01) may have
+    // nothing dated by then: read that statement, which is dated the day the state began.
+    const setting = (await this.observations(pair, { since: state.since, until: state.since })).filter(
+      (observation) => observation.stance === state.stance,
+    );
+    return { ...state, basis: setting.slice(-1) };
   }
 
   async shiftsBetween(since: string, until: string): Promise<Shift[]> {

@@ -84,13 +84,16 @@ export function derivePositions(
     }
     if (observation.stance === current.stance) {
       pending = [];
-      // A restatement the classifier is unsure of confirms a position but never softens it:
-      // doubt about the reading is not a softer position.
+      // Hardening and softening compare clear statements only: a label the classifier is unsure
+      // of, or a position only weakly read so far, says how sure the reading is, not how firm
+      // the position. Such a restatement only confirms the position.
+      const clear = observation.strength >= CLEAR_STATEMENT;
       const kind =
+        clear &&
+        current.strength >= CLEAR_STATEMENT &&
         observation.strength >= current.strength + HARDEN_MARGIN
           ? 'hardened'
-          : observation.strength <= current.strength - HARDEN_MARGIN &&
-              observation.strength >= CLEAR_STATEMENT
+          : clear && observation.strength <= current.strength - HARDEN_MARGIN
             ? 'softened'
             : undefined;
       if (kind) {
