@@ -6,6 +6,11 @@ export interface ScoredLabel {
   readonly right: boolean;
 }
 
+/** Nothing to fit a calibration on. */
+export class CalibrationError extends Error {
+  override readonly name = 'CalibrationError';
+}
+
 /** Fitting stops when a Newton step moves neither number by more than this. */
 const TOLERANCE = 1e-10;
 const MAX_STEPS = 100;
@@ -19,7 +24,7 @@ const RIDGE = 1e-6;
  * plain Newton from slope 1 overshoots when the readings are far too sure. Deterministic.
  */
 export function fitPlattScaling(labels: readonly ScoredLabel[]): Calibration {
-  if (labels.length === 0) throw new Error('Platt scaling needs at least one scored label');
+  if (labels.length === 0) throw new CalibrationError('Platt scaling needs at least one scored label');
   const xs = labels.map((label) => logOdds(label.reading));
   const ys = labels.map((label) => (label.right ? 1 : 0));
   const share = (ys.reduce<number>((sum, y) => sum + y, 0) + 0.5) / (labels.length + 1);

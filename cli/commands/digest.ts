@@ -5,6 +5,9 @@ import { buildDigest, type DigestPeriod } from '../../shared/usecases/build-dige
 import type { Session } from '../session.js';
 import { UsageError } from '../usage-error.js';
 
+/** The default --since: before the first Monitor, so every stored dispatch is in the period. */
+const EARLIEST = '1990-01-01';
+
 /** Writes digest.html and digest.txt for the period and returns the text. */
 export async function writeDigest(
   session: Session,
@@ -26,12 +29,14 @@ export async function runDigest(
   out: (line: string) => void,
 ) {
   const period = {
-    since: options.since ?? '1990-01-01',
+    since: options.since ?? EARLIEST,
     until: options.until ?? session.adapters.clock.now().toISOString().slice(0, 10),
   };
-  if (!options.until && period.since > period.until) {
+  if (period.since > period.until) {
     throw new UsageError(
-      `--since ${period.since} is after today (${period.until}), the default --until: give --until`,
+      options.until === undefined
+        ? `--since ${period.since} is after today (${period.until}, UTC), the default --until: give --until`
+        : `--until ${period.until} is before ${options.since === undefined ? `${EARLIEST}, the default --since: give --since` : `--since ${period.since}`}`,
     );
   }
   const { text } = await writeDigest(session, period, options.out);

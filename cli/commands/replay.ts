@@ -8,11 +8,12 @@ import { UsageError } from '../usage-error.js';
 /** Reject ids are 20 hex characters; as with `show`, a unique prefix of 6 or more will do. */
 export async function findReject(
   rejects: Pick<RejectStore, 'getReject' | 'listRejects'>,
-  idOrPrefix: string,
+  given: string,
 ): Promise<RejectRecord> {
+  const idOrPrefix = given.toLowerCase();
   if (!/^[0-9a-f]{6,20}$/.test(idOrPrefix)) {
     throw new UsageError(
-      `"${printable(idOrPrefix)}" is not a reject id (20 hex characters, or a prefix of 6 or more)`,
+      `"${printable(given)}" is not a reject id (20 hex characters, or a prefix of 6 or more)`,
     );
   }
   const exact = idOrPrefix.length === 20 ? await rejects.getReject(idOrPrefix) : undefined;
@@ -22,6 +23,10 @@ export async function findReject(
   );
   const [only] = matches;
   if (only && matches.length === 1) return only;
+  // A closed reject sharing the prefix should not hide the one open reject the user means.
+  const open = matches.filter((reject) => reject.status === 'open');
+  const [openOnly] = open;
+  if (openOnly && open.length === 1) return openOnly;
   throw new UsageError(
     matches.length === 0
       ? `no reject id starts with ${idOrPrefix} (see \`treatywatch rejects --all\`)`

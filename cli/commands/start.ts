@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { findRunningServices } from '../../local/running-services.js';
@@ -18,14 +18,21 @@ export interface StartOptions {
   readonly fresh: boolean;
 }
 
-/** Files an analyst would upload, in subdirectories too: everything but our label files and dotfiles. */
-export function corpusFiles(directory: string): string[] {
+/**
+ * Files an analyst would upload, in subdirectories too: everything but our label files and
+ * dotfiles. Symbolic links are followed, each real directory read once (a link may loop).
+ */
+export function corpusFiles(directory: string, seen = new Set<string>()): string[] {
+  const real = realpathSync(directory);
+  if (seen.has(real)) return [];
+  seen.add(real);
   return readdirSync(directory, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('.'))
     .flatMap((entry) => {
       const path = join(directory, entry.name);
-      if (entry.isDirectory()) return corpusFiles(path);
-      return entry.isFile() && !entry.name.endsWith('.json') ? [path] : [];
+      const kind = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : entry;
+      if (kind?.isDirectory()) return corpusFiles(path, seen);
+      return kind?.isFile() && !entry.name.endsWith('.json') ? [path] : [];
     })
     .sort();
 }

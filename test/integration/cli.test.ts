@@ -249,6 +249,16 @@ describe('treatywatch CLI on the embedded local store', () => {
     await expect(failure).rejects.not.toMatchObject({ stderr: expect.stringContaining('AWS') });
   });
 
+  it('refuses a digest --until before the default --since, without an AWS error', async () => {
+    // Act
+    const failure = treatywatch(stateDir, 'digest', '--until', '1985-01-01');
+    // Assess
+    await expect(failure).rejects.toMatchObject({
+      code: 2,
+      stderr: 'treatywatch: --until 1985-01-01 is before 1990-01-01, the default --since: give --since\n',
+    });
+  });
+
   it('refuses a date that is not in the calendar, as the query API does', async () => {
     // Act
     const failure = treatywatch(stateDir, 'positions', '--as-of', '2001-02-30');

@@ -29,11 +29,25 @@ describe('finding a reject by id or prefix for replay', () => {
     ['91855494306f2c4d8539', '91855494306f2c4d8539'],
     ['918554', '91855494306f2c4d8539'],
     ['0acd0cc8', '0acd0cc8f0eecb91f8d6'],
+    ['91855494306F', '91855494306f2c4d8539'],
   ])('%s finds %s', async (given, id) => {
     // Act
     const found = await findReject(store, given);
     // Assess
     expect(found.id).toBe(id);
+  });
+
+  it('prefers the one open reject to a closed one sharing its prefix', async () => {
+    // Prepare
+    const closed = { ...reject('91855494300000000000'), status: 'replayed' as const };
+    const both: Pick<RejectStore, 'getReject' | 'listRejects'> = {
+      getReject: async () => undefined,
+      listRejects: async () => [...records, closed],
+    };
+    // Act
+    const found = await findReject(both, '918554');
+    // Assess
+    expect(found.id).toBe('91855494306f2c4d8539');
   });
 
   it.each([

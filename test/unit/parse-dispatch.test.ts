@@ -170,6 +170,15 @@ describe('dispatch date', () => {
     expect(dispatch.date).toBe('2001-12-30');
   });
 
+  it('dates by issue number only the daily Monitor: Prism’s issue 9 came out in May', () => {
+    // Prepare
+    const text = `Publication: Prism Volume: 5 Issue: 9\n\n${PROSE.slice(0, -1)} (Interfax, May 20).`;
+    // Act
+    const dispatch = parsed(text);
+    // Assess
+    expect(dispatch.date).toBe('1999-05-20');
+  });
+
   it('keeps a citation near the day its issue number gives in the volume’s year', () => {
     // Prepare: issue 105 of volume 7 (2001) came out at the end of May
     const text = `Publication: Monitor Volume: 7 Issue: 105\n\n${PROSE.slice(0, -1)} (Interfax, May 30).`;

@@ -33,7 +33,11 @@ export class PhraseMatches<V> {
     return this.ends[index] ?? -1;
   }
 
+  /** The i-th phrase's value; asking past the matches is a bug in the caller. */
   value(index: number): V {
-    return this.found[index] as V;
+    const value = this.found[index];
+    if (index >= this.count || value === undefined)
+      throw new RangeError(`phrase match ${index} asked of ${this.count}`);
+    return value;
   }
 }

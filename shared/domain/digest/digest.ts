@@ -1,5 +1,5 @@
 import type { Evidence } from '../classify/classification.js';
-import type { Observation, PositionState, Shift, Timeline } from '../positions/index.js';
+import type { Observation, PositionState, Shift, ShiftKind, Timeline } from '../positions/index.js';
 
 export interface DigestDispatch {
   readonly id: string;
@@ -33,18 +33,18 @@ export const hasNews = (input: DigestInput) => input.shifts.length > 0;
 export const NONE_HELD = 'No position was restated in this period without moving.';
 
 /** The digest's groups of position changes, in the order a reader wants them. */
-export const CHANGE_GROUPS = [
+export const CHANGE_GROUPS: readonly { readonly title: string; readonly kinds: readonly ShiftKind[] }[] = [
   { title: 'Shifts', kinds: ['shift'] },
   { title: 'New positions', kinds: ['new'] },
   { title: 'Hardened or softened', kinds: ['hardened', 'softened'] },
-] as const;
+];
 
 /** Position changes by group (shifts, new positions, hardening and softening), each in date order. */
 export function groupedShifts(shifts: readonly Shift[]): { title: string; shifts: Shift[] }[] {
   return CHANGE_GROUPS.map((group) => ({
     title: group.title,
     shifts: shifts
-      .filter((shift) => (group.kinds as readonly string[]).includes(shift.kind))
+      .filter((shift) => group.kinds.includes(shift.kind))
       .sort((a, b) => a.date.localeCompare(b.date) || a.actor.localeCompare(b.actor)),
   })).filter((group) => group.shifts.length > 0);
 }

@@ -51,7 +51,9 @@ export function parseDispatch(bytes: Uint8Array, context: DispatchContext): Pars
     header.kind === 'found' ? volumeYear(header.header.volume) : null,
     raw.flat(),
     context,
-    header.kind === 'found' ? header.header.issue : null,
+    // Issue numbers date an issue only for the daily Monitor (about 250 a year); Prism and the
+    // others came out far less often.
+    header.kind === 'found' && /\bmonitor\b/i.test(header.header.publication) ? header.header.issue : null,
   );
   let next = 0;
   const paragraphs: Paragraph[] = blocks.map((paragraphText, index) => {
