@@ -35,7 +35,13 @@ export type IngestOutcome =
   | { readonly kind: 'retry'; readonly key: string; readonly reason: string };
 
 type Prepared =
-  | { readonly kind: 'parsed'; readonly dispatch: Dispatch; readonly source: DispatchSource }
+  | {
+      readonly kind: 'parsed';
+      readonly dispatch: Dispatch;
+      readonly source: DispatchSource;
+      /** When the object was last written (S3's Last-Modified), ISO. */
+      readonly uploadedAt: string;
+    }
   | IngestOutcome;
 
 /**
@@ -112,29 +118,50 @@ async function pairsOf(
   return pairs;
 }
 
+/** S3 keeps Last-Modified to the second. */
+const LAST_MODIFIED_PRECISION_MS = 1000;
+
 /**
  * An upload that goes through closes the open rejects of earlier versions at its key (an analyst
  * fixed the file and uploaded it again), as `treatywatch replay` would have closed them.
  */
 async function closeRejectsAtStoredKeys(
   deps: Pick<IngestDeps, 'rejects' | 'clock'>,
-  parsed: readonly { readonly dispatch: Dispatch; readonly source: DispatchSource }[],
+  parsed: readonly {
+    readonly dispatch: Dispatch;
+    readonly source: DispatchSource;
+    readonly uploadedAt: string;
+  }[],
   saved: readonly ('stored' | 'duplicate')[],
   rejectedNow: ReadonlySet<string>,
 ): Promise<void> {
   const through = parsed.flatMap((item, index) => {
     const outcome = saved[index];
     return item.source.kind === 's3' && outcome
-      ? [{ bucket: item.source.bucket, key: item.source.key, outcome, dispatchId: item.dispatch.id }]
+      ? [
+          {
+            bucket: item.source.bucket,
+            key: item.source.key,
+            outcome,
+            dispatchId: item.dispatch.id,
+            uploadedAt: item.uploadedAt,
+          },
+        ]
       : [];
   });
   if (through.length === 0) return;
   const open = await deps.rejects.openRejectsAt(through);
   for (const reject of open) {
     if (rejectedNow.has(reject.id)) continue;
+    // Only a reject recorded before this file was uploaded (to S3's one-second precision) is one
+    // it can have fixed: a later one is of a newer version, or its event overtook this one's (S3
+    // does not order events).
     const upload = through.find(
       (item) =>
-        reject.source.kind === 's3' && item.bucket === reject.source.bucket && item.key === reject.source.key,
+        reject.source.kind === 's3' &&
+        item.bucket === reject.source.bucket &&
+        item.key === reject.source.key &&
+        Date.parse(reject.firstSeenAt) < Date.parse(item.uploadedAt) + LAST_MODIFIED_PRECISION_MS,
     );
     if (upload) {
       await deps.rejects.markReplayed(
@@ -177,7 +204,12 @@ async function prepare(deps: IngestDeps, announced: ObjectAnnouncement): Promise
       ...(object.versionId ? { versionId: object.versionId } : {}),
       ...(object.etag ? { etag: object.etag } : {}),
     };
-    return { kind: 'parsed', dispatch: result.dispatch, source };
+    return {
+      kind: 'parsed',
+      dispatch: result.dispatch,
+      source,
+      uploadedAt: object.lastModified.toISOString(),
+    };
   } catch (error) {
     return { kind: 'retry', key, reason: describe(error) };
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHandler } from '../../functions/ingest-s3/make-handler.js';
 import type { LocalRuntime } from '../../local/local-runtime.js';
@@ -134,6 +135,60 @@ describe('faults and replay', () => {
       status: 'replayed',
       replayOutcome: expect.stringMatching(/^stored [0-9a-f]{64} from a new upload to the same key$/),
     });
+  });
+
+  it('leaves open a reject recorded after the fixed upload: it is of a newer version, or its event came late', async () => {
+    // Prepare: the bad file's reject is recorded an hour after the good file was uploaded
+    const key = 'incoming/2001-11-04-crossed-events.txt';
+    const later = { now: () => new Date(Date.now() + 3_600_000) };
+    await ingestObjects({ ...runtime.adapters, clock: later }, [
+      { bucket: runtime.config.bucketName, key, etag: await upload(runtime, key, '') },
+    ]);
+    // Act
+    const [stored] = await ingestObjects(runtime.adapters, [
+      { bucket: runtime.config.bucketName, key, etag: await upload(runtime, key, fixture('headered.txt')) },
+    ]);
+    // Assess
+    expect(stored?.kind).toMatch(/^(stored|duplicate)$/);
+    const open = await runtime.adapters.rejects.listRejects({ includeReplayed: false });
+    expect(
+      open.filter((candidate) => candidate.source.kind === 's3' && candidate.source.key === key),
+    ).toHaveLength(1);
+  });
+
+  it('forgets a closed reject’s key, so later uploads there look up nothing', async () => {
+    // Prepare: rejected, then fixed by a new upload
+    const key = 'incoming/2001-11-05-closed-key.txt';
+    await runtime.handler(
+      sqsEvent(s3Notification(runtime.config.bucketName, key, await upload(runtime, key, ''))),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await runtime.handler(
+      sqsEvent(
+        s3Notification(
+          runtime.config.bucketName,
+          key,
+          await upload(runtime, key, fixture('split-header.txt')),
+        ),
+      ),
+    );
+    // Act
+    const pointers = await runtime.adapters.documentClient.send(
+      new ScanCommand({
+        TableName: runtime.config.tableName,
+        FilterExpression: 'entityType = :type',
+        ExpressionAttributeValues: { ':type': 'RejectAtObject' },
+      }),
+    );
+    // Assess: no pointer of this key is left (other tests' rejects may still be open)
+    const rejects = await runtime.adapters.rejects.listRejects({ includeReplayed: true });
+    const ids = new Set(
+      rejects
+        .filter((reject) => reject.source.kind === 's3' && reject.source.key === key)
+        .map((reject) => reject.id),
+    );
+    expect(ids.size).toBe(1);
+    expect((pointers.Items ?? []).filter((item) => ids.has(String(item.id)))).toEqual([]);
   });
 
   it('leaves a reject open, counting the attempt, when its replay fails again', async () => {

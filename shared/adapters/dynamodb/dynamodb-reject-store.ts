@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { RejectInput, RejectRecord, RejectSource, RejectStore } from '../../ports/reject-store.js';
 import * as z from '../../zod.js';
 import { queryAll } from './query-all.js';
@@ -161,7 +167,7 @@ export class DynamoDbRejectStore implements RejectStore {
   }
 
   async markReplayed(id: string, outcome: string, at: Date): Promise<void> {
-    await this.client.send(
+    const result = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: rejectKey(id),
@@ -169,7 +175,17 @@ export class DynamoDbRejectStore implements RejectStore {
         ConditionExpression: 'attribute_exists(id)',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':replayed': 'replayed', ':at': at.toISOString(), ':outcome': outcome },
+        ReturnValues: 'ALL_NEW',
       }),
     );
+    // A closed reject no longer needs finding by its key: later uploads there read less.
+    const { source } = rejectSchema.parse(result.Attributes);
+    if (source.kind === 's3')
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: rejectAtObjectKey(objectDigest(source.bucket, source.key), id),
+        }),
+      );
   }
 }
