@@ -15,6 +15,21 @@ import { upload } from '../support/upload.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/dispatches/${name}`, import.meta.url));
 
+/** Uploads a file and hands its S3 notification to the ingest handler, as SQS would. */
+async function handledUpload(runtime: LocalRuntime, key: string, body: string | Uint8Array) {
+  await runtime.handler(
+    sqsEvent(s3Notification(runtime.config.bucketName, key, await upload(runtime, key, body))),
+  );
+}
+
+/** Uploads a bad file through the handler and returns the open reject it left at its key. */
+async function rejectedUpload(runtime: LocalRuntime, key: string, body: string) {
+  await handledUpload(runtime, key, body);
+  return (await runtime.adapters.rejects.listRejects({ includeReplayed: false })).find(
+    (candidate) => candidate.source.kind === 's3' && candidate.source.key === key,
+  );
+}
+
 describe('local runtime: s3rver events drive the ingest handler through a queue', () => {
   let runtime: LocalRuntime;
   beforeAll(async () => {
@@ -110,22 +125,9 @@ describe('faults and replay', () => {
   it('closes the open reject of a key when a fixed file uploaded to the same key is stored', async () => {
     // Prepare: a bad upload is rejected; the analyst fixes it and uploads it again, no replay
     const key = 'incoming/2001-11-03-fixed-upload.txt';
-    await runtime.handler(
-      sqsEvent(s3Notification(runtime.config.bucketName, key, await upload(runtime, key, ''))),
-    );
-    const opened = (await runtime.adapters.rejects.listRejects({ includeReplayed: false })).find(
-      (candidate) => candidate.source.kind === 's3' && candidate.source.key === key,
-    );
+    const opened = await rejectedUpload(runtime, key, '');
     // Act
-    await runtime.handler(
-      sqsEvent(
-        s3Notification(
-          runtime.config.bucketName,
-          key,
-          await upload(runtime, key, fixture('split-header.txt')),
-        ),
-      ),
-    );
+    await handledUpload(runtime, key, fixture('split-header.txt'));
     // Assess
     const open = await runtime.adapters.rejects.listRejects({ includeReplayed: false });
     expect(
@@ -159,19 +161,9 @@ describe('faults and replay', () => {
   it('forgets a closed reject’s key, so later uploads there look up nothing', async () => {
     // Prepare: rejected, then fixed by a new upload
     const key = 'incoming/2001-11-05-closed-key.txt';
-    await runtime.handler(
-      sqsEvent(s3Notification(runtime.config.bucketName, key, await upload(runtime, key, ''))),
-    );
+    await handledUpload(runtime, key, '');
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await runtime.handler(
-      sqsEvent(
-        s3Notification(
-          runtime.config.bucketName,
-          key,
-          await upload(runtime, key, fixture('split-header.txt')),
-        ),
-      ),
-    );
+    await handledUpload(runtime, key, fixture('split-header.txt'));
     // Act
     const pointers = await runtime.adapters.documentClient.send(
       new ScanCommand({
@@ -193,12 +185,7 @@ describe('faults and replay', () => {
 
   it('leaves a reject open, counting the attempt, when its replay fails again', async () => {
     const key = 'incoming/still-empty.txt';
-    await runtime.handler(
-      sqsEvent(s3Notification(runtime.config.bucketName, key, await upload(runtime, key, ' '))),
-    );
-    const reject = (await runtime.adapters.rejects.listRejects({ includeReplayed: false })).find(
-      (candidate) => candidate.source.kind === 's3' && candidate.source.key === key,
-    );
+    const reject = await rejectedUpload(runtime, key, ' ');
     const result = await replayReject(replayDeps(runtime), reject ?? expect.fail('no reject recorded'));
     expect(result).toMatchObject({ stillRejected: true, outcome: 'rejected again (empty)' });
     const after = await runtime.adapters.rejects.getReject(reject?.id ?? '');
