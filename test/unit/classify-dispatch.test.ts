@@ -320,6 +320,14 @@ describe('stance', () => {
       'Since the American withdrawal from the ABM treaty took effect in June, work on interceptor silos has begun in Alaska',
     ],
     [
+      'a test that "went wrong", reported without anyone’s comment, is nobody’s position',
+      'A Pentagon intercept test over the Pacific went wrong when the kill vehicle of the national missile defense failed to separate',
+    ],
+    [
+      'the circumstances in which a state would withdraw are hypothetical, a condition as "if" is',
+      'The law lists the circumstances in which Russia would be entitled to withdraw from START II',
+    ],
+    [
       'a Moscow institute named for two states is a voice of its own, not Washington or Ottawa',
       'Sergei Rogov, director of the USA and Canada Institute, said a legally binding START III treaty was in the interest of both sides',
     ],
