@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderDigestHtml, renderDigestText } from '../../shared/domain/digest/index.js';
 import { buildDigest, type DigestPeriod } from '../../shared/usecases/build-digest.js';
 import type { Session } from '../session.js';
+import { outputDirectory } from '../output-directory.js';
 import { UsageError } from '../usage-error.js';
 
 /** The default --since: before the first Monitor, so every stored dispatch is in the period. */
@@ -17,7 +18,7 @@ export async function writeDigest(
   const input = await buildDigest(session.adapters, period);
   const text = renderDigestText(input);
   const html = renderDigestHtml(input);
-  mkdirSync(directory, { recursive: true });
+  outputDirectory(directory, '--out');
   writeFileSync(join(directory, 'digest.txt'), text);
   writeFileSync(join(directory, 'digest.html'), html);
   return { text, html: join(directory, 'digest.html') };

@@ -34,14 +34,19 @@ describe('the position store on DynamoDB Local', () => {
   it('reads a position as of a date on the statements reported by then', async () => {
     // Prepare: a position set in 2000 and restated in 2002
     const pair = { actor: 'RUS', topic: 'START' };
-    const said = ['2000-04-14', '2002-01-10', '2002-06-17'].map((date) => statement('RUS', 'START', date));
+    const said = ['2000-04-14', '2001-05-04', '2001-07-23', '2002-01-10', '2002-06-17'].map((date) =>
+      statement('RUS', 'START', date),
+    );
+    await writeAll(clients.documentClient, tableName, observationItems(said));
     const timeline = derivePositions('RUS', 'START', said);
     await store.replaceTimeline(pair, timeline.states, timeline.shifts);
     // Act
     const then = await store.positionAsOf(pair, '2000-05-01');
+    const later = await store.positionAsOf(pair, '2001-12-31');
     const now = await store.positionAsOf(pair, '2002-12-31');
-    // Assess
+    // Assess: the statement that set it, then the latest restatements by the date
     expect(then?.basis.map((item) => item.dispatchDate)).toEqual(['2000-04-14']);
+    expect(later?.basis.map((item) => item.dispatchDate)).toEqual(['2000-04-14', '2001-05-04', '2001-07-23']);
     expect(now?.basis.map((item) => item.dispatchDate)).toEqual(['2000-04-14', '2002-01-10', '2002-06-17']);
   });
 

@@ -79,18 +79,21 @@ describe('derivePositions', () => {
   });
 
   it('reads a position as of a date on the statements reported by then, the one that set it first', () => {
-    // Prepare: set in 2000, restated three times in 2002
+    // Prepare: set in 2000, restated in 2001 and three times in 2002
     const timeline = derivePositions('RUS', 'START', [
       observation('2000-04-14', 'support', 0.8),
+      observation('2001-07-23', 'support', 0.8),
       observation('2002-01-10', 'support', 0.8),
       observation('2002-03-01', 'support', 0.8),
       observation('2002-06-17', 'support', 0.8),
     ]);
     // Act
     const then = positionAsOf(timeline, '2000-05-01');
+    const later = positionAsOf(timeline, '2001-12-31');
     const now = positionAsOf(timeline, '2002-12-31');
     // Assess
     expect(then?.basis.map((item) => item.dispatchDate)).toEqual(['2000-04-14']);
+    expect(later?.basis.map((item) => item.dispatchDate)).toEqual(['2000-04-14', '2001-07-23']);
     expect(now?.basis.map((item) => item.dispatchDate)).toEqual(['2000-04-14', '2002-03-01', '2002-06-17']);
   });
 

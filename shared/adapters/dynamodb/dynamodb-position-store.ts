@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { evidenceSchema } from '../../domain/classify/classification-schema.js';
-import { type Observation, type PositionState, type Shift, statedBy } from '../../domain/positions/index.js';
+import {
+  type Observation,
+  type PositionState,
+  restatedBy,
+  type Shift,
+} from '../../domain/positions/index.js';
 import type { Pair, PositionStore } from '../../ports/position-store.js';
 import * as z from '../../zod.js';
 import { type Item, writeAll } from './batch-writes.js';
@@ -69,6 +74,10 @@ const firstEvidence = (observation: Observation): Observation => ({
   ...observation,
   evidence: observation.evidence.slice(0, 1),
 });
+
+/** Statements read per page for an as-of position's evidence, and how many distinct ones it needs. */
+const RESTATEMENT_PAGE = 20;
+const RESTATEMENTS_WANTED = 3;
 
 export class DynamoDbPositionStore implements PositionStore {
   constructor(
@@ -205,14 +214,43 @@ export class DynamoDbPositionStore implements PositionStore {
     );
     const item = result.Items?.[0];
     if (!item) return undefined;
-    const state = statedBy(stateSchema.parse(item), date);
-    if (state.basis.length > 0) return state;
-    // A state derived before its basis kept the statement that set it (2026-12-01) may have
-    // nothing dated by then: read that statement, which is dated the day the state began.
-    const setting = (await this.observations(pair, { since: state.since, until: state.since })).filter(
-      (observation) => observation.stance === state.stance,
-    );
-    return { ...state, basis: setting.slice(-1) };
+    // The stored basis holds the latest restatements of all; a reader of this date gets those
+    // made by then, from the pair's statements since the state began (one more Query). A state
+    // stored before its basis kept the statement that set it (2026-12-01) gets its restatements.
+    const state = stateSchema.parse(item);
+    return restatedBy(state, await this.latestRestatements(pair, state, date), date);
+  }
+
+  /**
+   * The newest few distinct statements of the state's stance from its start to the date, newest
+   * first, a page at a time: a timeline of thousands of statements is not read for three.
+   */
+  private async latestRestatements(pair: Pair, state: PositionState, date: string): Promise<Observation[]> {
+    const found = new Map<string, Observation>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+          ExpressionAttributeValues: {
+            ':pk': positionPartition(pair.actor, pair.topic),
+            ':low': `OBS#${state.since}`,
+            ':high': `OBS#${date}#~`,
+          },
+          ScanIndexForward: false,
+          Limit: RESTATEMENT_PAGE,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const observation = observationSchema.parse(item);
+        if (observation.stance === state.stance && !found.has(observation.statementKey))
+          found.set(observation.statementKey, observation);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start && found.size < RESTATEMENTS_WANTED);
+    return [...found.values()];
   }
 
   async shiftsBetween(since: string, until: string): Promise<Shift[]> {

@@ -150,8 +150,33 @@ export function statedBy(state: PositionState, date: string): PositionState {
   return basis.length === state.basis.length ? state : { ...state, basis };
 }
 
+/**
+ * The state as a reader of a date sees it, from the pair's statements up to that date: the one
+ * that set it, then its latest restatements by then (the stored basis keeps only the latest of
+ * all, which may be later than the date).
+ */
+export function restatedBy(
+  state: PositionState,
+  observations: readonly Observation[],
+  date: string,
+): PositionState {
+  const stated = statedBy(state, date);
+  const [first] = stated.basis;
+  const restatements = distinctStatements(
+    observations.filter(
+      (observation) =>
+        observation.stance === state.stance &&
+        observation.dispatchDate >= state.since &&
+        observation.dispatchDate <= date &&
+        observation.statementKey !== first?.statementKey,
+    ),
+  ).slice(-(MAX_BASIS - 1));
+  if (!first) return restatements.length > 0 ? { ...stated, basis: restatements } : stated;
+  return { ...stated, basis: [first, ...restatements] };
+}
+
 /** The position held on a date: the last state that began on or before it, as it stood then. */
 export function positionAsOf(timeline: Timeline, date: string): PositionState | undefined {
   const state = timeline.states.filter((item) => item.since <= date).at(-1);
-  return state ? statedBy(state, date) : undefined;
+  return state ? restatedBy(state, timeline.observations, date) : undefined;
 }

@@ -5,6 +5,7 @@ export {
   HARDEN_MARGIN,
   type PositionState,
   positionAsOf,
+  restatedBy,
   type Shift,
   type ShiftKind,
   statedBy,
