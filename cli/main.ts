@@ -7,6 +7,7 @@ import {
   DATE_FORMAT,
   type DateRange,
   isoDateParam,
+  NO_SUCH_DAY,
   reversedRange,
   TOPIC_FORMAT,
   topicParam,
@@ -38,8 +39,10 @@ const parsedBy =
   (schema: z.ZodMiniType<string, string>, format: string) =>
   (value: string): string => {
     const parsed = schema.safeParse(value);
-    if (!parsed.success) throw new InvalidArgumentError(`"${value}" is not ${format}`);
-    return parsed.data;
+    if (parsed.success) return parsed.data;
+    // The shape is right but the day does not exist (2001-02-30): say that, not "not a date like".
+    const noSuchDay = parsed.error.issues.some((issue) => issue.message.endsWith(NO_SUCH_DAY));
+    throw new InvalidArgumentError(`"${value}" is ${noSuchDay ? NO_SUCH_DAY : `not ${format}`}`);
   };
 const isoDate = parsedBy(isoDateParam, DATE_FORMAT);
 const actorCode = parsedBy(actorParam, ACTOR_FORMAT);

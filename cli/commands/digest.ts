@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderDigestHtml, renderDigestText } from '../../shared/domain/digest/index.js';
 import { buildDigest, type DigestPeriod } from '../../shared/usecases/build-digest.js';
-import type { Session } from '../session.js';
 import { outputDirectory } from '../output-directory.js';
+import type { Session } from '../session.js';
 import { UsageError } from '../usage-error.js';
 
 /** The default --since: before the first Monitor, so every stored dispatch is in the period. */

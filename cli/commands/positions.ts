@@ -74,5 +74,6 @@ export async function runShifts(
     if (shift.before.length > 0) labelled('before: ', shift.before);
     labelled('after:  ', shift.after);
   }
-  out(`${shifts.length} shift${shifts.length === 1 ? '' : 's'}`);
+  // "Shifts" in the digest are the changes of side; here every kind counts: say so.
+  out(`${shifts.length} position change${shifts.length === 1 ? '' : 's'} (new, shift, hardened, softened)`);
 }

@@ -60,7 +60,7 @@ export async function runStart(target: TargetOptions, options: StartOptions, out
   const running = await findRunningServices(target.stateDir);
   if (running) {
     throw new UsageError(
-      `the local services are running in process ${running.pid} (treatywatch serve): stop it first, or upload to its bucket`,
+      `the local services are running in process ${running.pid} (treatywatch serve), and start runs its own: stop serve first (Ctrl-C in its terminal, or kill ${running.pid}), then start again`,
     );
   }
   const input = inputDirectory(options.input);

@@ -10,8 +10,16 @@ export const DATE_FORMAT = 'a date like 2001-05-31';
 export const ACTOR_FORMAT = 'an actor code like RUS, USA or NATO (ISO 3166-1 alpha-3, or NATO, EU)';
 export const TOPIC_FORMAT = 'a topic code like ABM, NMD or START';
 
+/** Said of a date that has the shape but is no day of the calendar (2001-02-30). */
+export const NO_SUCH_DAY = 'no day of the calendar';
+
 /** A calendar date (2001-02-30 is refused, 2000-02-29 accepted). */
-export const isoDateParam = z.iso.date({ message: `must be ${DATE_FORMAT}` });
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+export const isoDateParam = z.string().check(
+  z.regex(DATE_SHAPE, `must be ${DATE_FORMAT}`),
+  // Only a date of the right shape can be no day; other strings get the message above alone.
+  z.refine((value) => !DATE_SHAPE.test(value) || z.iso.date().safeParse(value).success, `is ${NO_SUCH_DAY}`),
+);
 
 /** Any case is accepted ("rus" reads as RUS): actor and topic codes are stored upper-case. */
 export const actorParam = z

@@ -265,7 +265,7 @@ describe('treatywatch CLI on the embedded local store', () => {
     // Assess
     await expect(failure).rejects.toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('"2001-02-30" is not a date like 2001-05-31'),
+      stderr: expect.stringContaining('"2001-02-30" is no day of the calendar'),
     });
   });
 

@@ -65,7 +65,12 @@ describe('query API on DynamoDB Local', () => {
       /cursor: cursor signature does not match/,
     ],
     ['a cursor from another query', '/shifts', { cursor: 'garbage' }, /cursor: cursor is malformed/],
-    ['a date that is not in the calendar', '/positions', { asOf: '2001-02-30' }, /asOf: must be a date/],
+    [
+      'a date that is not in the calendar',
+      '/positions',
+      { asOf: '2001-02-30' },
+      /asOf: is no day of the calendar/,
+    ],
     [
       'shifts with until before since',
       '/shifts',
