@@ -49,8 +49,6 @@ export interface DispatchStore {
   recordLatestAtKey(object: ObjectKey, latest: LatestAtKey): Promise<boolean>;
   /** Retires a dispatch a newer version of its file replaced: its tags and observations go. */
   retire(stored: StoredDispatch, replacedBy: string): Promise<void>;
-  /** Counts a retired dispatch again (its file was put back as it was): its tags and observations return. */
-  reinstate(stored: StoredDispatch): Promise<void>;
 }
 
 export interface ObjectKey {

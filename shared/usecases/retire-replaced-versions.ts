@@ -21,10 +21,7 @@ export interface Upload {
  */
 export async function retireReplacedVersions(
   deps: {
-    readonly dispatches: Pick<
-      DispatchStore,
-      'getDispatch' | 'latestAtKey' | 'recordLatestAtKey' | 'retire' | 'reinstate'
-    >;
+    readonly dispatches: Pick<DispatchStore, 'getDispatch' | 'latestAtKey' | 'recordLatestAtKey' | 'retire'>;
     readonly positions: PositionStore;
   },
   uploads: readonly Upload[],
@@ -63,14 +60,6 @@ export async function retireReplacedVersions(
       // Another delivery recorded a later upload meanwhile: this one is the older.
       const latest = await deps.dispatches.latestAtKey(object);
       if (latest && latest.dispatchId !== id) await retire(id, latest.dispatchId, upload);
-      continue;
-    }
-    // The file put back as an earlier version was: that version counts again.
-    const stored = await deps.dispatches.getDispatch(id);
-    if (stored?.replacedBy !== undefined) {
-      await deps.dispatches.reinstate(stored);
-      for (const stance of stored.classification?.stances ?? [])
-        touched.push({ actor: stance.actor, topic: stance.topic });
     }
   }
   if (touched.length > 0) await rederivePositions(deps.positions, touched);

@@ -215,38 +215,6 @@ describe('faults and replay', () => {
     }
   });
 
-  it('counts the first version again, tags and statements, when the file is put back as it was', async () => {
-    // Prepare: version A, then B, a second apart each
-    const key = 'incoming/2001-11-07-put-back.txt';
-    const version = (line: string) =>
-      `${fixture('headered.txt').toString('utf8').trimEnd()}\n\n${line} (Itar-Tass, June 20).\n`;
-    const a = version(
-      'The Kremlin said again that the ABM treaty was the cornerstone of strategic stability.',
-    );
-    await handledUpload(runtime, key, a);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    await handledUpload(
-      runtime,
-      key,
-      version('The Kremlin said it was ready to talk about changes to the treaty.'),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    // Act: A's text uploaded again
-    await handledUpload(runtime, key, a);
-    // Assess
-    const atKey = (await runtime.adapters.dispatches.listDispatches({})).filter(
-      (stored) => stored.source.kind === 's3' && stored.source.key === key,
-    );
-    const current = atKey.filter((stored) => stored.replacedBy === undefined);
-    expect(atKey).toHaveLength(2);
-    expect(current).toHaveLength(1);
-    const tagged = await runtime.adapters.dispatches.listTagged({ kind: 'TOPIC', value: 'ABM' }, {});
-    expect(tagged.map((stored) => stored.dispatch.id)).toContain(current[0]?.dispatch.id);
-    const [stance] = current[0]?.classification?.stances ?? [];
-    const history = stance ? await runtime.adapters.positions.stanceHistory(stance) : [];
-    expect(history.map((item) => item.dispatchId)).toContain(current[0]?.dispatch.id);
-  });
-
   it('leaves a reject open, counting the attempt, when its replay fails again', async () => {
     const key = 'incoming/still-empty.txt';
     const reject = await rejectedUpload(runtime, key, ' ');

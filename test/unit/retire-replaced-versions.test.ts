@@ -31,10 +31,7 @@ function storeOf(stored: { id: string; key: string }[]) {
     ]),
   );
   const latest = new Map<string, LatestAtKey>();
-  const store: Pick<
-    DispatchStore,
-    'getDispatch' | 'latestAtKey' | 'recordLatestAtKey' | 'retire' | 'reinstate'
-  > = {
+  const store: Pick<DispatchStore, 'getDispatch' | 'latestAtKey' | 'recordLatestAtKey' | 'retire'> = {
     getDispatch: async (id) => dispatches.get(id),
     latestAtKey: async ({ key }) => latest.get(key),
     recordLatestAtKey: async ({ key }, next) => {
@@ -45,9 +42,6 @@ function storeOf(stored: { id: string; key: string }[]) {
     },
     retire: async (item, by) => {
       dispatches.set(item.dispatch.id, { ...item, replacedBy: by });
-    },
-    reinstate: async ({ replacedBy: _, ...item }) => {
-      dispatches.set(item.dispatch.id, item);
     },
   };
   return { store, replacedBy: (id: string) => dispatches.get(id)?.replacedBy };
@@ -113,20 +107,6 @@ describe('retiring the versions a newer upload replaced', () => {
     await run(store, [upload('fixed', 'incoming/a.txt', '2001-06-01T10:05:00Z')]);
     // Assess
     expect(replacedBy('shared')).toBeUndefined();
-  });
-
-  it('counts an earlier version again when the file is put back as it was', async () => {
-    // Prepare: v1, then v2, then v1's text uploaded again (a duplicate of v1)
-    const { store, replacedBy } = storeOf([
-      { id: 'v1', key: 'incoming/a.txt' },
-      { id: 'v2', key: 'incoming/a.txt' },
-    ]);
-    await run(store, [upload('v1', 'incoming/a.txt', '2001-06-01T10:00:00Z')]);
-    await run(store, [upload('v2', 'incoming/a.txt', '2001-06-01T10:05:00Z')]);
-    // Act
-    await run(store, [upload('v1', 'incoming/a.txt', '2001-06-01T10:10:00Z')]);
-    // Assess
-    expect([replacedBy('v1'), replacedBy('v2')]).toEqual([undefined, 'v1']);
   });
 
   it('does nothing on a redelivery of the latest version', async () => {

@@ -239,19 +239,6 @@ export class DynamoDbDispatchStore implements DispatchStore {
     await writeAll(this.client, this.tableName, [], companionItems(stored.dispatch, stored.classification));
   }
 
-  async reinstate(stored: StoredDispatch): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: dispatchKey(stored.dispatch.id),
-        UpdateExpression: 'REMOVE replacedBy',
-        ConditionExpression: 'attribute_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
-      }),
-    );
-    await writeAll(this.client, this.tableName, companionItems(stored.dispatch, stored.classification));
-  }
-
   async findIdsByPrefix(prefix: string): Promise<string[]> {
     const all = await this.listDispatches({});
     return all.map((stored) => stored.dispatch.id).filter((id) => id.startsWith(prefix));
