@@ -17,8 +17,6 @@ export async function runReclassify(
   let unchanged = 0;
   const pairs: { actor: string; topic: string }[] = [];
   for (const item of stored) {
-    // A version a newer upload of its file replaced no longer counts: it keeps no tags or statements.
-    if (item.replacedBy !== undefined) continue;
     const next = classifyDispatch(item.dispatch);
     const diff = diffClassifications(item.classification, next);
     const versionChanged = item.classification?.rulesVersion !== next.rulesVersion;

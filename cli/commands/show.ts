@@ -54,10 +54,6 @@ export async function runShow(
   out(
     `  ingested ${stored.ingestedAt}${stored.duplicateDeliveries ? ` · ${stored.duplicateDeliveries} duplicate deliveries skipped` : ''}`,
   );
-  if (stored.replacedBy)
-    out(
-      `  replaced by ${stored.replacedBy.slice(0, 12)}, a newer upload of the same file: this version no longer counts`,
-    );
   if (dispatch.title) out(`  title: ${printable(dispatch.title)}`);
   if (stored.classification) {
     out(`  classified with rules ${stored.classification.rulesVersion}:`);

@@ -117,11 +117,10 @@ export async function runStart(target: TargetOptions, options: StartOptions, out
       out(`Digest for ${period.since} to ${period.until} written to ${digest.html} (and digest.txt).`);
     }
     const rejectCount = (await adapters.rejects.listRejects({ includeReplayed: false })).length;
-    const all = await adapters.dispatches.listDispatches({});
-    const replaced = all.filter((stored) => stored.replacedBy !== undefined).length;
+    const total = (await adapters.dispatches.listDispatches({})).length;
     out('');
     out(
-      `The store now holds ${plural(all.length - replaced, 'dispatch', 'dispatches')}${replaced > 0 ? ` (and ${plural(replaced, 'earlier version')} a newer upload replaced)` : ''} and ${plural(rejectCount, 'open reject')} (data kept in ${target.stateDir}/).`,
+      `The store now holds ${plural(total, 'dispatch', 'dispatches')} and ${plural(rejectCount, 'open reject')} (data kept in ${target.stateDir}/).`,
     );
     out(
       'Next: npx treatywatch dispatches · npx treatywatch show ID · npx treatywatch rejects · npx treatywatch replay ID',

@@ -40,23 +40,4 @@ export interface DispatchStore {
   ): Promise<StoredDispatch[]>;
   /** Ids of stored dispatches whose id starts with the prefix (for short ids on the CLI). */
   findIdsByPrefix?(prefix: string): Promise<string[]>;
-  /** The dispatch last uploaded at an object's key, with the upload's time (ISO). */
-  latestAtKey(object: ObjectKey): Promise<LatestAtKey | undefined>;
-  /**
-   * Records the dispatch uploaded at a key, unless an upload as late or later is recorded there
-   * (a conditional write): true when it was recorded.
-   */
-  recordLatestAtKey(object: ObjectKey, latest: LatestAtKey): Promise<boolean>;
-  /** Retires a dispatch a newer version of its file replaced: its tags and observations go. */
-  retire(stored: StoredDispatch, replacedBy: string): Promise<void>;
-}
-
-export interface ObjectKey {
-  readonly bucket: string;
-  readonly key: string;
-}
-
-export interface LatestAtKey {
-  readonly dispatchId: string;
-  readonly uploadedAt: string;
 }

@@ -26,9 +26,4 @@ export interface StoredDispatch {
   readonly ingestedAt: string;
   /** How many more times the same text arrived after the first. */
   readonly duplicateDeliveries: number;
-  /**
-   * The dispatch a newer upload of the same file (same bucket and key) stored in its place: this
-   * one no longer counts (no tags, no observations) but stays readable.
-   */
-  readonly replacedBy?: string;
 }

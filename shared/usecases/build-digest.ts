@@ -56,14 +56,12 @@ export async function buildDigest(deps: DigestDeps, period: DigestPeriod): Promi
     shifts,
     timelines,
     held,
-    dispatches: dispatches
-      .filter((stored) => stored.replacedBy === undefined)
-      .map((stored) => ({
-        id: stored.dispatch.id,
-        date: stored.dispatch.date,
-        headline: stored.dispatch.title ?? headline(stored.dispatch.text),
-        topics: stored.classification?.topics.map((topic) => topic.topic) ?? [],
-      })),
+    dispatches: dispatches.map((stored) => ({
+      id: stored.dispatch.id,
+      date: stored.dispatch.date,
+      headline: stored.dispatch.title ?? headline(stored.dispatch.text),
+      topics: stored.classification?.topics.map((topic) => topic.topic) ?? [],
+    })),
     feedAlerts: feeds
       .filter((feed) => feed.consecutiveFailures >= FAILING_FEED_THRESHOLD)
       .map((feed) => ({

@@ -7,7 +7,6 @@ import type { Pair, PositionStore } from '../ports/position-store.js';
 import type { RejectStore } from '../ports/reject-store.js';
 import type { DispatchSource } from '../ports/stored-dispatch.js';
 import { rederivePositions } from './rederive-positions.js';
-import { retireReplacedVersions } from './retire-replaced-versions.js';
 
 export interface IngestDeps {
   /** The classifier; injected so a test can count its calls. */
@@ -66,21 +65,6 @@ export async function ingestObjects(
         prepared.flatMap((item) => (item.kind === 'rejected' ? [item.rejectId] : [])),
       );
       await closeRejectsAtStoredKeys(deps, parsed, saved, rejectedNow);
-      await retireReplacedVersions(
-        deps,
-        parsed.flatMap((item) =>
-          item.source.kind === 's3'
-            ? [
-                {
-                  dispatch: item.dispatch,
-                  bucket: item.source.bucket,
-                  key: item.source.key,
-                  uploadedAt: item.uploadedAt,
-                },
-              ]
-            : [],
-        ),
-      );
     } catch (error) {
       saveError = error;
     }

@@ -54,8 +54,8 @@ export async function queryDispatches(
     ? await store.listTagged({ kind: 'TOPIC', value: filter.topic }, range)
     : filter.actor
       ? await store.listTagged({ kind: 'ACTOR', value: filter.actor }, range)
-      : (await store.listDispatches(range)).filter((item) => item.replacedBy === undefined);
-  // Both filters: the topic index answers and the actor narrows. (A replaced version has no tags.)
+      : await store.listDispatches(range);
+  // Both filters: the topic index answers and the actor narrows.
   return filter.topic && filter.actor
     ? found.filter((item) => item.classification?.actors.some((actor) => actor.actor === filter.actor))
     : found;

@@ -183,38 +183,6 @@ describe('faults and replay', () => {
     expect((pointers.Items ?? []).filter((item) => ids.has(String(item.id)))).toEqual([]);
   });
 
-  it('replaces the earlier version of a file changed and uploaded again under the same key', async () => {
-    // Prepare: one file, uploaded, then changed and uploaded again a second later
-    const key = 'incoming/2001-11-06-changed.txt';
-    const version = (line: string) =>
-      `${fixture('headered.txt').toString('utf8').trimEnd()}\n\n${line} (Interfax, June 20).\n`;
-    await handledUpload(
-      runtime,
-      key,
-      version('Moscow repeated that the ABM treaty must be preserved as it stands.'),
-    );
-    const first = (await runtime.adapters.dispatches.listDispatches({})).find(
-      (stored) => stored.source.kind === 's3' && stored.source.key === key,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    // Act: the new version, then its event delivered twice
-    await handledUpload(runtime, key, version('Moscow said that the ABM treaty could be amended after all.'));
-    await runtime.handler(sqsEvent(s3Notification(runtime.config.bucketName, key, 'redelivered')));
-    // Assess: the old version stays readable but no longer counts, anywhere
-    const old = await runtime.adapters.dispatches.getDispatch(first?.dispatch.id ?? '');
-    const current = (await runtime.adapters.dispatches.listDispatches({})).filter(
-      (stored) => stored.source.kind === 's3' && stored.source.key === key && stored.replacedBy === undefined,
-    );
-    expect(current).toHaveLength(1);
-    expect(old?.replacedBy).toBe(current[0]?.dispatch.id);
-    const tagged = await runtime.adapters.dispatches.listTagged({ kind: 'TOPIC', value: 'ABM' }, {});
-    expect(tagged.map((stored) => stored.dispatch.id)).not.toContain(old?.dispatch.id);
-    for (const stance of old?.classification?.stances ?? []) {
-      const history = await runtime.adapters.positions.stanceHistory(stance);
-      expect(history.map((item) => item.dispatchId)).not.toContain(old?.dispatch.id);
-    }
-  });
-
   it('leaves a reject open, counting the attempt, when its replay fails again', async () => {
     const key = 'incoming/still-empty.txt';
     const reject = await rejectedUpload(runtime, key, ' ');

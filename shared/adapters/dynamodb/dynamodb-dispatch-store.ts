@@ -1,23 +1,14 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Classification } from '../../domain/classify/classification.js';
 import { classificationSchema } from '../../domain/classify/classification-schema.js';
 import { DATE_SOURCES, type Dispatch } from '../../domain/index.js';
 import { observationsFrom } from '../../domain/positions/index.js';
-import type {
-  DispatchQuery,
-  DispatchStore,
-  LatestAtKey,
-  NewDispatch,
-  ObjectKey,
-  SaveOutcome,
-} from '../../ports/dispatch-store.js';
+import type { DispatchQuery, DispatchStore, NewDispatch, SaveOutcome } from '../../ports/dispatch-store.js';
 import type { TextArchive } from '../../ports/object-source.js';
 import type { DispatchSource, StoredDispatch } from '../../ports/stored-dispatch.js';
 import * as z from '../../zod.js';
 import { batchGetExisting, type Item, putGroupsIfAbsent, writeAll } from './batch-writes.js';
 import { observationItems } from './dynamodb-position-store.js';
-import { objectDigest } from './object-digest.js';
 import { queryAll, queryIndexRange } from './query-all.js';
 import {
   DISPATCHES_PARTITION,
@@ -25,7 +16,6 @@ import {
   dispatchDateRange,
   dispatchKey,
   ENTITY,
-  latestAtObjectKey,
   SCHEMA_VERSION,
   TABLE_KEYS,
   tagKey,
@@ -40,8 +30,6 @@ export const INLINE_BODY_LIMIT = 300_000;
 const citationSchema = z.object({ outlet: z.string(), date: z.string(), offset: z.number() });
 const paragraphSchema = z.object({ start: z.number(), end: z.number(), citations: z.array(citationSchema) });
 const bodySchema = z.object({ text: z.string(), paragraphs: z.array(paragraphSchema) });
-const latestSchema = z.object({ dispatchId: z.string(), uploadedAt: z.string() });
-
 const itemSchema = z.object({
   entityType: z.literal(ENTITY.dispatch),
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -75,7 +63,6 @@ const itemSchema = z.object({
   ]),
   ingestedAt: z.string(),
   duplicateDeliveries: z._default(z.number(), 0),
-  replacedBy: z.optional(z.string()),
   classification: z.optional(classificationSchema),
 });
 
@@ -190,55 +177,6 @@ export class DynamoDbDispatchStore implements DispatchStore {
     return found.filter((item): item is StoredDispatch => item !== undefined);
   }
 
-  async latestAtKey(object: ObjectKey): Promise<LatestAtKey | undefined> {
-    const result = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: latestAtObjectKey(objectDigest(object.bucket, object.key)),
-      }),
-    );
-    return result.Item ? latestSchema.parse(result.Item) : undefined;
-  }
-
-  async recordLatestAtKey(object: ObjectKey, latest: LatestAtKey): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...latestAtObjectKey(objectDigest(object.bucket, object.key)),
-            entityType: ENTITY.latestAtObject,
-            schemaVersion: SCHEMA_VERSION,
-            dispatchId: latest.dispatchId,
-            uploadedAt: latest.uploadedAt,
-          },
-          // An upload recorded as late or later wins: S3 does not order events.
-          ConditionExpression: 'attribute_not_exists(pk) OR uploadedAt < :uploadedAt',
-          ExpressionAttributeValues: { ':uploadedAt': latest.uploadedAt },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  }
-
-  async retire(stored: StoredDispatch, replacedBy: string): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: dispatchKey(stored.dispatch.id),
-        UpdateExpression: 'SET replacedBy = :by',
-        ConditionExpression: 'attribute_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey },
-        ExpressionAttributeValues: { ':by': replacedBy },
-      }),
-    );
-    // Its tags and observations go, so listings by topic or actor and positions no longer see it.
-    await writeAll(this.client, this.tableName, [], companionItems(stored.dispatch, stored.classification));
-  }
-
   async findIdsByPrefix(prefix: string): Promise<string[]> {
     const all = await this.listDispatches({});
     return all.map((stored) => stored.dispatch.id).filter((id) => id.startsWith(prefix));
@@ -303,7 +241,6 @@ export class DynamoDbDispatchStore implements DispatchStore {
       source: item.source,
       ingestedAt: item.ingestedAt,
       duplicateDeliveries: item.duplicateDeliveries,
-      ...(item.replacedBy ? { replacedBy: item.replacedBy } : {}),
     };
   }
 }

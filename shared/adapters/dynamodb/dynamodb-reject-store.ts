@@ -8,7 +8,6 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { RejectInput, RejectRecord, RejectSource, RejectStore } from '../../ports/reject-store.js';
 import * as z from '../../zod.js';
-import { objectDigest } from './object-digest.js';
 import { queryAll } from './query-all.js';
 import {
   ENTITY,
@@ -49,6 +48,10 @@ const rejectSchema = z.object({
   replayedAt: z.optional(z.string()),
   replayOutcome: z.optional(z.string()),
 });
+
+/** Names an uploaded object's key (bucket and key) in the table, however long the key. */
+const objectDigest = (bucket: string, key: string) =>
+  createHash('sha256').update(`${bucket}\n${key}`).digest('hex').slice(0, 32);
 
 /** The same bad input always maps to one record. */
 export function rejectId(source: RejectSource): string {

@@ -23,7 +23,6 @@ export const ENTITY = {
   feedItem: 'FeedItem',
   reject: 'Reject',
   rejectAtObject: 'RejectAtObject',
-  latestAtObject: 'LatestAtObject',
 } as const;
 
 const SORT_SELF = '#';
@@ -50,11 +49,6 @@ export const REJECTS_PARTITION = 'REJECTS';
  * named by a digest of bucket and key, which may be long; the digest is made by the caller.
  */
 export const rejectsAtObjectPartition = (objectDigest: string) => `REJECTAT#${objectDigest}`;
-/** The dispatch last uploaded at an object's key (by the same digest of bucket and key). */
-export const latestAtObjectKey = (objectDigest: string) => ({
-  pk: `LATESTAT#${objectDigest}`,
-  sk: SORT_SELF,
-});
 export const rejectAtObjectKey = (objectDigest: string, id: string) => ({
   pk: rejectsAtObjectPartition(objectDigest),
   sk: `REJECT#${id}`,
