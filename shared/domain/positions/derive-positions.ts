@@ -17,7 +17,7 @@ export interface PositionState {
   readonly strength: number;
   /**
    * The observation that established it first, then the latest that confirmed it (at most
-   * MAX_BASIS in all). Read as of a date, only those dated by then count (statedBy).
+   * MAX_BASIS in all). A reader of an earlier date sees its statements by then (restatedBy).
    */
   readonly basis: readonly Observation[];
 }
@@ -144,12 +144,6 @@ function confirmed(basis: readonly Observation[], observation: Observation): Obs
   return [first, ...[...later, observation].slice(-(MAX_BASIS - 1))];
 }
 
-/** The state as a reader of a date sees it: its basis without statements reported after that date. */
-export function statedBy(state: PositionState, date: string): PositionState {
-  const basis = state.basis.filter((observation) => observation.dispatchDate <= date);
-  return basis.length === state.basis.length ? state : { ...state, basis };
-}
-
 /**
  * The state as a reader of a date sees it, from the pair's statements up to that date: the one
  * that set it, then its latest restatements by then (the stored basis keeps only the latest of
@@ -160,8 +154,7 @@ export function restatedBy(
   observations: readonly Observation[],
   date: string,
 ): PositionState {
-  const stated = statedBy(state, date);
-  const [first] = stated.basis;
+  const [first] = state.basis.filter((observation) => observation.dispatchDate <= date);
   const restatements = distinctStatements(
     observations.filter(
       (observation) =>
@@ -171,8 +164,7 @@ export function restatedBy(
         observation.statementKey !== first?.statementKey,
     ),
   ).slice(-(MAX_BASIS - 1));
-  if (!first) return restatements.length > 0 ? { ...stated, basis: restatements } : stated;
-  return { ...stated, basis: [first, ...restatements] };
+  return { ...state, basis: first ? [first, ...restatements] : restatements };
 }
 
 /** The position held on a date: the last state that began on or before it, as it stood then. */

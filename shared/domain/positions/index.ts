@@ -8,7 +8,6 @@ export {
   restatedBy,
   type Shift,
   type ShiftKind,
-  statedBy,
   type Timeline,
 } from './derive-positions.js';
 export type { Observation } from './observation.js';
