@@ -435,6 +435,29 @@ describe('stance', () => {
     expect(stance?.evidence[0]?.speaker).toBe('Sergei Ivanov');
   });
 
+  it.each([
+    [
+      'a name inside an aside set off by commas',
+      'Foreign Minister Joschka Fischer, speaking in the Bundestag before Schroeder left for Washington, said that Germany remained firmly attached to the ABM treaty',
+      'Joschka Fischer',
+    ],
+    [
+      'a relative clause naming another person',
+      'Foreign Minister Igor Ivanov, who accompanied Putin to Beijing, said that Russia and China would work together to keep the ABM treaty intact',
+      'Igor Ivanov',
+    ],
+    [
+      'an aside that names the speaker',
+      'The State Department’s spokesman, Richard Boucher, said that the administration would press for deep cuts in strategic arsenals',
+      'Richard Boucher',
+    ],
+  ])('credits the subject before %s, not a name in it', (_, body, speaker) => {
+    // Act
+    const { classification } = classify(body);
+    // Assess
+    expect(classification.stances.map((stance) => stance.evidence[0]?.speaker)).toEqual([speaker]);
+  });
+
   it('takes the later of two positions the text dates', () => {
     const body =
       'As recently as February the chancellor had warned that the American missile defense plan would set off an arms race. German Chancellor Gerhard Schroeder now said Germany backed the American missile defense plan';

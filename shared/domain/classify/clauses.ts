@@ -394,6 +394,8 @@ function speakerOf(
     )
       return { mention: main.holders[0] as Mention, group: main.holders };
   }
+  const aside = parentheticalSubject(verb, own, active, tokens, sentenceStart);
+  if (aside) return { mention: aside.holders[0] as Mention, group: aside.holders };
   const before = nearestBefore(own, verb.from, tokens, 10);
   if (before && !before.document && before.kind !== 'collective') {
     const subject = active.find((candidate) => candidate.holders.includes(before));
@@ -408,6 +410,36 @@ function speakerOf(
     return { mention: subject.holders[0] as Mention, group: subject.holders };
   if (inverted) return { mention: inverted, group: conjunctGroup(own, own.indexOf(inverted), tokens) };
   return undefined;
+}
+
+/**
+ * "Fischer, speaking in the Bundestag before Schroeder left, said": a verb right after an aside
+ * set off by commas is the subject's before the aside, not a name inside it.
+ */
+function parentheticalSubject(
+  verb: Hit,
+  own: readonly Mention[],
+  active: readonly Subject[],
+  tokens: readonly Token[],
+  sentenceStart: number,
+): Subject | undefined {
+  const close = verb.from - 1;
+  if (tokens[close]?.kind !== TokenKind.Comma) return undefined;
+  let open = close - 1;
+  while (open > sentenceStart && tokens[open]?.kind !== TokenKind.Comma) {
+    const kind = (tokens[open] as Token).kind;
+    if (isHardBreak(kind) || kind === TokenKind.QuoteOpen || kind === TokenKind.QuoteClose) return undefined;
+    open--;
+  }
+  if (open <= sentenceStart || open === close - 1) return undefined;
+  // "Washington, she said, wanted …" is the aside's own statement; "the minister, Tokaev, said"
+  // names the speaker in the aside.
+  if (
+    saysBetween(tokens, open, close) ||
+    own.some((mention) => mention.from === open + 1 && mention.to === close)
+  )
+    return undefined;
+  return active.find((subject) => subject.at === open);
 }
 
 /** Words that may open a participle clause after its comma: "…, while stressing that". */
