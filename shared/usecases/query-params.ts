@@ -2,13 +2,14 @@
  * The parameters every query edge takes (the CLI's options, the HTTP API's query string): one
  * schema each, so that the CLI and the API accept and refuse the same values.
  */
+import { TOPIC_CODES } from '../domain/classify/topic-codes.js';
 import * as z from '../zod.js';
 
 /** What a date looks like, for messages: "must be …" over HTTP, "is not …" on the CLI. */
 export const DATE_FORMAT = 'a date like 2001-05-31';
 /** Actors are stored by upper-case code: ISO 3166-1 alpha-3 for states, NATO and EU. */
 export const ACTOR_FORMAT = 'an actor code like RUS, USA or NATO (ISO 3166-1 alpha-3, or NATO, EU)';
-export const TOPIC_FORMAT = 'a topic code like ABM, NMD or START';
+export const TOPIC_FORMAT = `one of the taxonomy's topics: ${TOPIC_CODES.join(', ')}`;
 
 /** Said of a date that has the shape but is no day of the calendar (2001-02-30). */
 export const NO_SUCH_DAY = 'no day of the calendar';
@@ -26,9 +27,12 @@ export const actorParam = z
   .string()
   .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2,4}$/, `must be ${ACTOR_FORMAT}`));
 
-export const topicParam = z
-  .string()
-  .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z][A-Z0-9_]{1,15}$/, `must be ${TOPIC_FORMAT}`));
+/** A topic outside the taxonomy is refused: an empty answer would look like "nothing stored". */
+export const topicParam = z.string().check(
+  z.trim(),
+  z.toUpperCase(),
+  z.refine((value) => TOPIC_CODES.includes(value), `must be ${TOPIC_FORMAT}`),
+);
 
 /** The two ends of a query's date range, as the edge names them (`since`/`until`, `--from`/`--to`). */
 export interface DateRange {

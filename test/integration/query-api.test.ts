@@ -72,6 +72,12 @@ describe('query API on DynamoDB Local', () => {
       /asOf: is no day of the calendar/,
     ],
     [
+      'a topic outside the taxonomy',
+      '/positions',
+      { topic: 'ABN' },
+      /^topic: must be one of the taxonomy's topics: ABM, NMD, START$/,
+    ],
+    [
       'shifts with until before since',
       '/shifts',
       { since: '2002-01-01', until: '2001-01-01' },

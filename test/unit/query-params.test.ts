@@ -44,6 +44,16 @@ describe('query parameters shared by the CLI and the query API', () => {
     expect(parsed.data).toBe('START');
   });
 
+  it.each(['ABN', 'CTBT', 'start2', ''])(
+    'topic %j outside the taxonomy is refused, naming the topics there are',
+    (value) => {
+      // Act
+      const parsed = topicParam.safeParse(value);
+      // Assess
+      expect(parsed.error?.issues[0]?.message).toBe("must be one of the taxonomy's topics: ABM, NMD, START");
+    },
+  );
+
   it.each([
     [{ first: '2002-01-01', last: '2001-01-01' }, '2001-01-01 is before since 2002-01-01'],
     [{ first: '2001-01-01', last: '2001-01-01' }, undefined],
