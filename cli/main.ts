@@ -6,6 +6,7 @@ import {
   actorParam,
   DATE_FORMAT,
   type DateRange,
+  isNoSuchDay,
   isoDateParam,
   NO_SUCH_DAY,
   reversedRange,
@@ -41,7 +42,7 @@ const parsedBy =
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
     // The shape is right but the day does not exist (2001-02-30): say that, not "not a date like".
-    const noSuchDay = parsed.error.issues.some((issue) => issue.message.endsWith(NO_SUCH_DAY));
+    const noSuchDay = parsed.error.issues.some(isNoSuchDay);
     throw new InvalidArgumentError(`"${value}" is ${noSuchDay ? NO_SUCH_DAY : `not ${format}`}`);
   };
 const isoDate = parsedBy(isoDateParam, DATE_FORMAT);

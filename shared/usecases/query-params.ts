@@ -19,8 +19,15 @@ const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 export const isoDateParam = z.string().check(
   z.regex(DATE_SHAPE, `must be ${DATE_FORMAT}`),
   // Only a date of the right shape can be no day; other strings get the message above alone.
-  z.refine((value) => !DATE_SHAPE.test(value) || z.iso.date().safeParse(value).success, `is ${NO_SUCH_DAY}`),
+  z.refine((value) => !DATE_SHAPE.test(value) || z.iso.date().safeParse(value).success, {
+    message: `is ${NO_SUCH_DAY}`,
+    params: { noSuchDay: true },
+  }),
 );
+
+/** Whether a refusal says the date has the shape of one but is no day (the CLI words it differently). */
+export const isNoSuchDay = (issue: { readonly code: string; readonly params?: Record<string, unknown> }) =>
+  issue.code === 'custom' && issue.params?.noSuchDay === true;
 
 /** Any case is accepted ("rus" reads as RUS): actor and topic codes are stored upper-case. */
 export const actorParam = z

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { actorParam, isoDateParam, reversedRange, topicParam } from '../../shared/usecases/query-params.js';
+import {
+  actorParam,
+  isNoSuchDay,
+  isoDateParam,
+  reversedRange,
+  topicParam,
+} from '../../shared/usecases/query-params.js';
 
 describe('query parameters shared by the CLI and the query API', () => {
   it.each([
@@ -16,6 +22,18 @@ describe('query parameters shared by the CLI and the query API', () => {
     const parsed = isoDateParam.safeParse(value);
     // Assess
     expect(parsed.success).toBe(accepted);
+  });
+
+  it.each([
+    ['2001-02-30', true],
+    ['2001-13-01', true],
+    ['2001-5-31', false],
+    ['tomorrow', false],
+  ])('date %s is refused as no day of the calendar: %s', (value, noSuchDay) => {
+    // Act
+    const parsed = isoDateParam.safeParse(value);
+    // Assess
+    expect(parsed.error?.issues.some(isNoSuchDay)).toBe(noSuchDay);
   });
 
   it.each([
