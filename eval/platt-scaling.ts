@@ -89,3 +89,12 @@ export function reliability(
   }
   return [...bins.values()].sort((a, b) => a.from - b.from);
 }
+
+/** A reliability table on one line: "0.8: 122/138 right (88%) · 0.9: …". */
+export const formatReliability = (bins: readonly { from: number; labels: number; right: number }[]) =>
+  bins
+    .map(
+      (bin) =>
+        `${bin.from.toFixed(1)}: ${bin.right}/${bin.labels} right (${((100 * bin.right) / bin.labels).toFixed(0)}%)`,
+    )
+    .join(' · ');

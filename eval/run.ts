@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { classifyDispatch } from '../shared/domain/classify/classify-dispatch.js';
 import { defaultDictionaries } from '../shared/domain/classify/dictionaries.js';
 import { type LabelledFile, parseLabelledFile, readLabelledCorpus } from './labelled-corpus.js';
-import { reliability } from './platt-scaling.js';
+import { formatReliability, reliability } from './platt-scaling.js';
 import { type Counts, emptyScores, f1, type Scores, scoreAgreement, scoreDispatch } from './score.js';
 
 const SECOND_LABELS = 'labels.second.json';
@@ -89,11 +89,7 @@ for (const part of parts) {
   for (const { cut, stances } of byConfidence)
     console.log(`  stances with confidence ≥ ${cut}: ${format(stances)}`);
   // A confidence is meant as the chance the label is right: how often labels at each are.
-  const bins = reliability(given).map(
-    (bin) =>
-      `${bin.from.toFixed(1)}: ${bin.right}/${bin.labels} right (${((100 * bin.right) / bin.labels).toFixed(0)}%)`,
-  );
-  console.log(`  labels by confidence: ${bins.join(' · ')}`);
+  console.log(`  labels by confidence: ${formatReliability(reliability(given))}`);
   if (showErrors && part.tuned) for (const error of scores.errors) console.log(`    ${error}`);
 }
 

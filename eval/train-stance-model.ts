@@ -32,7 +32,7 @@ import {
 } from '../shared/domain/classify/stance-model.js';
 import { type LabelledFile, parseLabelledFile, readLabelledCorpus } from './labelled-corpus.js';
 import { type Example, trainLogisticRegression } from './logistic-regression.js';
-import { fitPlattScaling, reliability, type ScoredLabel } from './platt-scaling.js';
+import { fitPlattScaling, formatReliability, reliability, type ScoredLabel } from './platt-scaling.js';
 import { type Counts, emptyScores, f1, scoreDispatch } from './score.js';
 
 const OUTPUT = 'shared/domain/classify/data/stance-model.json';
@@ -175,11 +175,7 @@ function printReliability(scored: readonly ScoredLabel[], calibration: Calibrati
     const table = reliability(
       scored.map((label) => ({ confidence: confidenceOf(label), right: label.right })),
     );
-    const cells = table.map(
-      (bin) =>
-        `${bin.from.toFixed(1)}: ${bin.labels} labels, ${((100 * bin.right) / bin.labels).toFixed(0)}% right`,
-    );
-    console.log(`  ${title.padEnd(28)} ${cells.join(' · ')}`);
+    console.log(`  ${title.padEnd(28)} ${formatReliability(table)}`);
   };
   show('readings as they are', (label) => label.reading);
   show('calibrated (fitted on these)', (label) => calibratedConfidence(calibration, label.reading));
