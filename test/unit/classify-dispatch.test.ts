@@ -464,6 +464,27 @@ describe('stance', () => {
     expect(stancesOf(body)).toEqual(['DEU NMD support']);
   });
 
+  it.each([
+    [
+      6,
+      'Seven years after Boris Yeltsin and George Bush signed START II, the Duma ratified the treaty',
+      'George H. W. Bush',
+    ],
+    [
+      7,
+      'President George Bush said the United States would deploy a national missile defense',
+      'George W. Bush',
+    ],
+  ])(
+    'in volume %i, "George Bush" is the president of the day or the one before: %s',
+    (volume, body, name) => {
+      // Act
+      const { people } = classify(body, { volume }).classification;
+      // Assess
+      expect(people.map((person) => person.name)).toContain(name);
+    },
+  );
+
   it('maps a person to the office held at the dispatch date', () => {
     const body = 'Sergei Ivanov said the ABM treaty must be preserved';
     expect(classify(body, { volume: 6 }).classification.people).toEqual([

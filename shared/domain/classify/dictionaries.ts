@@ -286,9 +286,16 @@ export function compileDictionaries(data: {
       add(name, { layer: 'mention', kind: 'state', actor });
     for (const adjective of body.adjectives) add(adjective, { layer: 'mention', kind: 'adjective', actor });
   }
+  // A name two people really share ("George Bush": father and son) is resolved as a shared surname is.
+  const owners = new Map<string, PersonEntry[]>();
   for (const person of actors.people)
     for (const alias of new Set([person.name, ...person.aliases]))
-      add(alias, { layer: 'mention', kind: 'person', person }, 'proper');
+      owners.set(alias, [...(owners.get(alias) ?? []), person]);
+  for (const [alias, people] of owners) {
+    const [only] = people;
+    if (people.length === 1 && only) add(alias, { layer: 'mention', kind: 'person', person: only }, 'proper');
+    else add(alias, { layer: 'mention', kind: 'surname', people }, 'proper');
+  }
   for (const [phrase, members] of Object.entries(actors.groups))
     add(phrase, { layer: 'mention', kind: 'group', actors: members });
   for (const [surname, people] of sharedSurnames(actors.people))

@@ -618,7 +618,11 @@ function documentActors(phrase: string, mentions: readonly Mention[], tokens: re
   return people.length === 2 ? people.reverse() : [];
 }
 
-/** A surname shared by several people ("Ivanov") is whoever of them was named last, or the one in office. */
+/**
+ * A surname shared by several people ("Ivanov") is whoever of them was named last, or the one in
+ * office; when none is, the one who left office last before the date ("George Bush" in 2000 is
+ * the father, who signed START II in 1993, not the son, who was not yet president).
+ */
 function chooseBySurname(
   candidates: readonly PersonEntry[],
   recent: readonly Person[],
@@ -629,7 +633,16 @@ function chooseBySurname(
     if (candidates.some((candidate) => candidate.name === person.name)) return person;
   const offices = candidates.map((candidate) => officeAt(candidate, date, legislators));
   const holding = offices.filter((office) => office.actor !== null);
-  return holding.length === 1 ? holding[0] : undefined;
+  if (holding.length > 0) return holding.length === 1 ? holding[0] : undefined;
+  const lastLeft = candidates.map((candidate) =>
+    candidate.offices.reduce(
+      (latest, office) => (office.to <= date && office.to > latest ? office.to : latest),
+      '',
+    ),
+  );
+  const latest = lastLeft.reduce((top, left) => (left > top ? left : top), '');
+  const former = candidates.filter((_, index) => latest !== '' && lastLeft[index] === latest);
+  return former.length === 1 && former[0] ? officeAt(former[0], date, legislators) : undefined;
 }
 
 /**
