@@ -383,7 +383,7 @@ describe('stance', () => {
     [
       '"he" after an unnamed official is that official, not the man named before',
       'Igor Ivanov spoke on Monday. A Chinese Foreign Ministry spokesman urged Washington to heed what he called the voice of the majority',
-      'chinese foreign ministry spokesman',
+      'Chinese Foreign Ministry spokesman',
     ],
     [
       'a pronoun repeats an earlier one only when the gender fits',
@@ -393,7 +393,12 @@ describe('stance', () => {
     [
       '"he" after an unnamed official named in the sentence before is that official',
       'Igor Ivanov spoke first. The Chinese envoy followed. He said the treaty must be preserved',
-      'chinese envoy',
+      'Chinese envoy',
+    ],
+    [
+      '"he" after a state’s delegate is the delegate, named as the dispatch writes it',
+      'Igor Ivanov spoke first. China’s delegate was no less categorical. He said the treaty must be preserved',
+      'China’s delegate',
     ],
     [
       '"his" is the person named nearer than a state',

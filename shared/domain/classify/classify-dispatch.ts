@@ -71,6 +71,7 @@ export function analyseDispatch(
     return end >= mention.to;
   };
   const mentions = findMentions(
+    dispatch.text,
     tokens,
     found.mention.filter((hit) => !insideTopic(hit)),
     (index) => inCitation[index] === 1,

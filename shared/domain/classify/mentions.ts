@@ -131,6 +131,7 @@ const ofKind = <K extends MentionValue['kind']>(
  * ("the two leaders", "they", "the joint declaration") resolve to what was named before them.
  */
 export function findMentions(
+  text: string,
   tokens: readonly Token[],
   hits: readonly Hit[],
   excluded: (tokenIndex: number) => boolean,
@@ -183,7 +184,7 @@ export function findMentions(
       // "… before President Clinton takes his decision": a person named nearer than any state.
       if (mention.kind === 'person') break;
       // "A Foreign Ministry spokesman … urged Washington to heed what he called …": an unnamed official.
-      const unnamed = unnamedOfficial(mention, tokens);
+      const unnamed = unnamedOfficial(mention, text, tokens);
       if (unnamed && fits(unnamed)) return unnamed;
       const lead = tokens[mention.from - 1]?.norm;
       if (mention.kind !== 'state' || mention.actors.length !== 1 || (lead && AFTER_PREPOSITION.has(lead)))
@@ -222,7 +223,7 @@ export function findMentions(
     push({ from, to, kind: 'person', actors: actorsOf(person), person, speaker: person.name });
   };
   const pushVoice = (from: number, to: number) =>
-    push({ from, to, kind: 'voice', actors: [], speaker: tokensText(tokens, from, to) });
+    push({ from, to, kind: 'voice', actors: [], speaker: spokenText(text, tokens, from, to) });
   const push = (mention: MentionFields) => {
     const after = tokens[mention.to];
     // Every field, set or not: one shape for every mention, so the code that reads them stays monomorphic.
@@ -241,7 +242,7 @@ export function findMentions(
     };
     mentions.push(pushed);
     // "The Chinese delegate spoke first. He said …": an unnamed official is a person "he" can mean.
-    const official = unnamedOfficial(pushed, tokens);
+    const official = unnamedOfficial(pushed, text, tokens);
     if (official) remember(official, mention.from);
   };
 
@@ -482,12 +483,12 @@ const isModifier = (token: Token | undefined) =>
   !VERBS.has(token.norm);
 
 /** "a Foreign Ministry spokesman", "a senior Russian diplomat": a person of a state, not named. */
-function unnamedOfficial(mention: Mention, tokens: readonly Token[]): Person | undefined {
+function unnamedOfficial(mention: Mention, text: string, tokens: readonly Token[]): Person | undefined {
   if (mention.kind !== 'body' || mention.actors.length !== 1 || mention.possessive) return undefined;
   const noun = tokens[mention.to - 1]?.norm ?? '';
   if (!OFFICIAL_NOUNS.has(noun)) return undefined;
   return {
-    name: tokensText(tokens, mention.from, mention.to),
+    name: spokenText(text, tokens, mention.from, mention.to),
     actor: mention.actors[0] as string,
     role: null,
     speaksForState: true,
@@ -506,11 +507,11 @@ function definiteBefore(tokens: readonly Token[], at: number): boolean {
   return previous?.norm === 'the';
 }
 
-function tokensText(tokens: readonly Token[], from: number, to: number): string {
-  return tokens
-    .slice(from, to)
-    .map((token) => token.norm)
-    .join(' ');
+/** A mention as the dispatch writes it, for the evidence's speaker: "China’s delegate", "Izvestia". */
+function spokenText(text: string, tokens: readonly Token[], from: number, to: number): string {
+  const start = tokens[from]?.start ?? 0;
+  const end = tokens[to - 1]?.end ?? start;
+  return text.slice(start, end).replace(/\s+/g, ' ');
 }
 
 function resolveTitle(
