@@ -1,7 +1,12 @@
 import { basename } from 'node:path';
 import { classifyDispatch } from '../shared/domain/classify/classify-dispatch.js';
 import { defaultDictionaries } from '../shared/domain/classify/dictionaries.js';
-import { type LabelledFile, parseLabelledFile, readLabelledCorpus } from './labelled-corpus.js';
+import {
+  type LabelledFile,
+  parseLabelledFile,
+  readDevCorpus,
+  readLabelledCorpus,
+} from './labelled-corpus.js';
 import { formatReliability, reliability } from './platt-scaling.js';
 import { type Counts, emptyScores, f1, type Scores, scoreAgreement, scoreDispatch } from './score.js';
 
@@ -13,7 +18,7 @@ const parts: { name: string; tuned: boolean; files: LabelledFile[] }[] = [
   {
     name: 'dev (tuned on)',
     tuned: true,
-    files: [...(readLabelledCorpus('corpus/sample') ?? []), ...(readLabelledCorpus('corpus/dev') ?? [])],
+    files: readDevCorpus(),
   },
   { name: 'held-out', tuned: false, files: heldOut },
   // Written on 2026-12-01 after held-out had been read often: a second test part, scored as it came.

@@ -30,7 +30,7 @@ import {
   stanceModelSchema,
   storedWeights,
 } from '../shared/domain/classify/stance-model.js';
-import { type LabelledFile, parseLabelledFile, readLabelledCorpus } from './labelled-corpus.js';
+import { DEV_DIRECTORIES, type LabelledFile, parseLabelledFile, readDevCorpus } from './labelled-corpus.js';
 import { type Example, trainLogisticRegression } from './logistic-regression.js';
 import { fitPlattScaling, formatReliability, reliability, type ScoredLabel } from './platt-scaling.js';
 import { type Counts, emptyScores, f1, scoreDispatch } from './score.js';
@@ -49,7 +49,7 @@ interface Read {
 // The rules alone read each dispatch: the model's features never depend on the model, and a
 // stale or broken model file never stops it being retrained.
 const rulesOnly = compileDictionaries({ topics, actors, cues });
-const files = [...(readLabelledCorpus('corpus/sample') ?? []), ...(readLabelledCorpus('corpus/dev') ?? [])];
+const files = readDevCorpus();
 const reads: Read[] = files.map((file) => {
   const candidates: ModelCandidate[] = [];
   const classification = analyseDispatch(parseLabelledFile(file), rulesOnly, (trace) =>
@@ -209,7 +209,7 @@ if (process.argv.includes('--cv')) {
   const digest = createHash('sha256').update(JSON.stringify(trained)).digest('hex').slice(0, 8);
   const model = {
     version: `model-${digest}`,
-    trainedOn: `${reads.length} dev dispatches (corpus/sample, corpus/dev), ${readings} holder-topic readings`,
+    trainedOn: `${reads.length} dev dispatches (${DEV_DIRECTORIES.join(', ')}), ${readings} holder-topic readings`,
     ...trained,
   };
   // The file is checked as the classifier will load it, so a model it cannot read is never written.

@@ -12,7 +12,14 @@ interface LabelledDispatch {
 }
 
 /** Every labelled corpus, including the seeds when ../shared/seeds is beside the checkout. */
-const CORPORA = ['corpus/sample', 'corpus/dev', 'corpus/heldout', 'corpus/heldout2', '../shared/seeds']
+const CORPORA = [
+  'corpus/sample',
+  'corpus/dev',
+  'corpus/dev2',
+  'corpus/heldout',
+  'corpus/heldout2',
+  '../shared/seeds',
+]
   .map((dir) => new URL(`../../${dir}/`, import.meta.url))
   .filter((dir) => existsSync(new URL('labels.json', dir)));
 
