@@ -18,7 +18,7 @@ import { type Sentence, splitSentences } from './sentences.js';
 import { type Act, lastActOf, type Observation, observeSentence, type SentenceContext } from './stance.js';
 import { type ModelCandidate, modelCandidates } from './stance-features.js';
 import { type Token, TokenKind, tokenize } from './tokens.js';
-import { findTopicHits, type TopicHit } from './topics.js';
+import { findTopicHits, preferCuedReadings, type TopicHit } from './topics.js';
 
 const MAX_EVIDENCE = 3;
 /** Below this share of the weight, the minority side does not make a position mixed. */
@@ -57,7 +57,11 @@ export function analyseDispatch(
   };
   const inCitation = citationTokens(dispatch, tokens);
   const sentences = splitSentences(dispatch, tokens);
-  const allTopicHits = findTopicHits(found.topic, (index) => inCitation[index] === 1);
+  const allTopicHits = preferCuedReadings(
+    findTopicHits(found.topic, (index) => inCitation[index] === 1),
+    found.cue,
+    sentences,
+  );
   const topics = topicLabels(dispatch, sentences, allTopicHits, dictionaries.minimumTopicScore);
   const onTopic = new Set(topics.map((label) => label.topic));
   const topicHits = allTopicHits.filter((hit) => onTopic.has(hit.topic));
