@@ -23,8 +23,20 @@ import { WordSet } from './word-set.js';
 // Asked of every token of every sentence: by word number, not by comparing or hashing strings.
 const CLAUSE_WORD = new WordSet(CLAUSE_WORDS);
 const VERB = new WordSet(VERBS);
+const ADDRESSEE_VERB = new WordSet(ADDRESSEE_VERBS);
+const AFTER_PREPOSITION_WORD = new WordSet(AFTER_PREPOSITION);
+const CLAUSE_OPENER = new WordSet(CLAUSE_OPENERS);
+const SUBJECT_LEAD_WORD = new WordSet(SUBJECT_LEAD);
+const GOVERNMENT_WORD = new WordSet(GOVERNMENT_WORDS);
+const OFFICIAL_NOUN = new WordSet(OFFICIAL_NOUNS);
+const ADVERB = new WordSet(ADVERBS);
+const SAYING_WORD = new WordSet(SAYING);
+/** "a joint statement that welcomed …": the words that open a relative clause after a mention. */
+const RELATIVE = new WordSet(new Set(['that', 'which', 'who']));
+const RELATIVE_PRONOUN = new WordSet(new Set(['which', 'who']));
 const THAT = wordOf('that');
 const AND = wordOf('and');
+const AS = wordOf('as');
 
 /**
  * Who holds what a sentence says. A sentence is cut into clauses; a clause's holder is the
@@ -67,8 +79,14 @@ export interface SentenceStructure {
 }
 
 /** The token is inside one of the ranges [from, to): a quotation, a condition, a statement's content. */
-export const inRanges = (ranges: readonly (readonly [number, number])[], at: number): boolean =>
-  ranges.some(([start, end]) => start <= at && at < end);
+export function inRanges(ranges: readonly (readonly [number, number])[], at: number): boolean {
+  // A loop, not some() with a destructuring closure: asked of every token the stance model reads.
+  for (let index = 0; index < ranges.length; index++) {
+    const range = ranges[index] as readonly [number, number];
+    if (range[0] <= at && at < range[1]) return true;
+  }
+  return false;
+}
 
 /** The innermost statement a token sits in: "According to Chinese officials, the two presidents agreed that …". */
 export function innermostFrame(frames: readonly SpeechFrame[], at: number): SpeechFrame | undefined {
@@ -80,7 +98,7 @@ export function innermostFrame(frames: readonly SpeechFrame[], at: number): Spee
 }
 
 /** Words after which a mention is not a subject: it is an object or sits in a phrase. */
-const PREPOSITIONS = new Set([
+const PREPOSITION_LIST = new Set([
   ...PREPOSITION_WORDS,
   'than',
   'over',
@@ -151,6 +169,7 @@ const PREPOSITIONS = new Set([
   'during',
   'per',
 ]);
+const PREPOSITIONS = new WordSet(PREPOSITION_LIST);
 
 const isVerbish = (token: Token | undefined, verbs: ReadonlySet<number>, index: number) => {
   if (!token || token.kind !== TokenKind.Word) return false;
@@ -159,7 +178,8 @@ const isVerbish = (token: Token | undefined, verbs: ReadonlySet<number>, index: 
   return !token.capital && word.length > 4 && (word.endsWith('ed') || word.endsWith('es'));
 };
 
-const NO_ENDS: ReadonlySet<number> = new Set();
+const NO_ENDS: readonly number[] = [];
+const NO_VERBS: ReadonlySet<number> = new Set();
 /** Tokens after an object's possessive that are still its phrase ("the Duma’s decision to ratify"). */
 const POSSESSIVE_REACH = 5;
 
@@ -212,29 +232,30 @@ export function structureOf(
   // Subjects: a mention at the start of a clause, followed by its verb. A subject of several
   // ("Jiang, Putin and Nazarbaev put their names …") holds as one.
   const subjects: Subject[] = [];
-  const inGroup = new Set<Mention>();
-  const mentionEnds = new Set(own.map((mention) => mention.to));
+  // A group of subjects is own[index …] up to here: its later members open no subject of their own.
+  let groupedUntil = 0;
+  // A sentence has a few mentions and verbs: lists, not sets, of where they end.
+  const mentionEnds = own.map((mention) => mention.to);
   // Only verbs of saying take a bare clause: "said Japan regarded …", not "urged the Duma to ratify".
-  const speechEnds = new Set(
-    speech.filter((verb) => SAYING.has((tokens[verb.to - 1] as Token).norm)).map((verb) => verb.to),
-  );
+  const speechEnds: number[] = [];
+  for (const verb of speech) if (SAYING_WORD.has(tokens[verb.to - 1])) speechEnds.push(verb.to);
   for (let index = 0; index < own.length; index++) {
     const mention = own[index] as Mention;
     // "a joint statement that welcomed …", "a declaration calling for …": it holds its relative clause.
     const relative = tokens[mention.to];
     // "told Clinton that …": that is the verb's clause, not Clinton's.
-    const addressee = ADDRESSEE_VERBS.has(tokens[mention.from - 1]?.norm ?? '');
+    const addressee = ADDRESSEE_VERB.has(tokens[mention.from - 1]);
     if (
       relative &&
       !addressee &&
-      (['that', 'which', 'who'].includes(relative.norm) ||
+      (RELATIVE.has(relative) ||
         // "remains in Spain fighting extradition": a place after a preposition holds no clause.
-        (relative.norm.endsWith('ing') && !AFTER_PREPOSITION.has(tokens[mention.from - 1]?.norm ?? ''))) &&
+        (relative.norm.endsWith('ing') && !AFTER_PREPOSITION_WORD.has(tokens[mention.from - 1]))) &&
       mention.kind !== 'pronoun' &&
       verbSoon(tokens, relative.norm.endsWith('ing') ? mention.to : mention.to + 1, to, verbTokens)
     )
       subjects.push({ at: mention.to + 1, holders: [mention], possessive: false, until: undefined });
-    if (inGroup.has(mention) || mention.document) continue;
+    if (index < groupedUntil || mention.document) continue;
     if (mention.kind === 'voice' && mention.actors.length === 0 && !startsClause(tokens, mention.from, from))
       continue;
     const possessive = mention.possessive || mention.kind === 'body';
@@ -255,7 +276,7 @@ export function structureOf(
       continue;
     }
     const holders = withFollowingConjuncts(own, index, tokens);
-    for (const holder of holders) inGroup.add(holder);
+    groupedUntil = Math.max(groupedUntil, index + holders.length);
     const last = holders.at(-1) as Mention;
     subjects.push({ at: last.to, holders, possessive: false, until: undefined });
   }
@@ -321,34 +342,39 @@ function isComplementizer(tokens: readonly Token[], index: number, to: number): 
   if (next.norm === 'is' || next.norm === 'was') return false;
   const previous = tokens[index - 1];
   // "so that", "such that", "now that": still a clause.
-  if (previous && VERBS.has(previous.norm)) return true;
+  if (VERB.has(previous)) return true;
   return (
     next.capital ||
-    [
-      'the',
-      'it',
-      'he',
-      'she',
-      'they',
-      'its',
-      'his',
-      'their',
-      'a',
-      'any',
-      'if',
-      'no',
-      'there',
-      'this',
-      'such',
-      'both',
-      'neither',
-      'all',
-      'we',
-      'i',
-    ].includes(next.norm) ||
+    CLAUSE_SUBJECT_START.has(next) ||
     (previous?.kind === TokenKind.Word && previous.norm.endsWith('ed'))
   );
 }
+
+/** Words that start a clause's subject after "that": "that the …", "that it …", "that no …". */
+const CLAUSE_SUBJECT_START = new WordSet(
+  new Set([
+    'the',
+    'it',
+    'he',
+    'she',
+    'they',
+    'its',
+    'his',
+    'their',
+    'a',
+    'any',
+    'if',
+    'no',
+    'there',
+    'this',
+    'such',
+    'both',
+    'neither',
+    'all',
+    'we',
+    'i',
+  ]),
+);
 
 const isQuoteEnd = (tokens: readonly Token[], at: number) => {
   for (let index = at - 1; index >= Math.max(0, at - 3); index--) {
@@ -377,7 +403,7 @@ function speakerOf(
   if (isQuoteEnd(tokens, verb.from) && inverted)
     return { mention: inverted, group: conjunctGroup(own, own.indexOf(inverted), tokens) };
   let cursor = verb.from - 1;
-  while (cursor > sentenceStart && ADVERBS.has((tokens[cursor] as Token).norm)) cursor--;
+  while (cursor > sentenceStart && ADVERB.has(tokens[cursor])) cursor--;
   const coordinated = ['and', 'but'].includes((tokens[cursor] as Token | undefined)?.norm ?? '');
   const active = subjects.filter((subject) => !subject.possessive && subject.at <= verb.from);
   // "…, warning that", "…, saying": a participle after a comma is the sentence subject's, not the
@@ -443,7 +469,7 @@ function parentheticalSubject(
 }
 
 /** Words that may open a participle clause after its comma: "…, while stressing that". */
-const PARTICIPLE_OPENERS = new Set(['while', 'after', 'before', 'when', 'also', 'and']);
+const PARTICIPLE_OPENERS = new WordSet(new Set(['while', 'after', 'before', 'when', 'also', 'and']));
 
 /**
  * "X said that A would …, adding that …", "…, while stressing that …": a participle inside a
@@ -455,12 +481,12 @@ function continuedStatement(
   tokens: readonly Token[],
   own: readonly Mention[],
   sentenceStart: number,
-  mentionEnds: ReadonlySet<number>,
-  speechEnds: ReadonlySet<number>,
+  mentionEnds: readonly number[],
+  speechEnds: readonly number[],
 ): { mention: Mention; group: readonly Mention[] } | undefined {
   if (!(tokens[verb.from] as Token).norm.endsWith('ing')) return undefined;
   let before = verb.from - 1;
-  if (PARTICIPLE_OPENERS.has(tokens[before]?.norm ?? '')) before--;
+  if (PARTICIPLE_OPENERS.has(tokens[before])) before--;
   if (tokens[before]?.kind !== TokenKind.Comma) return undefined;
   // "that Russia, insisting that …, would": a participle set off after a clause's subject is the subject's.
   const subject = own.find((mention) => mention.to === before);
@@ -471,7 +497,7 @@ function continuedStatement(
 }
 
 function saysBetween(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let index = from; index < to; index++) if (SAYING.has((tokens[index] as Token).norm)) return true;
+  for (let index = from; index < to; index++) if (SAYING_WORD.has(tokens[index])) return true;
   return false;
 }
 
@@ -492,7 +518,7 @@ function inversionAllowed(tokens: readonly Token[], verb: Hit, holder: Mention):
   );
 }
 
-const ARTICLES = new Set(['a', 'an', 'the']);
+const ARTICLES = new WordSet(new Set(['a', 'an', 'the']));
 
 /** The mention nearest before a token, within a clause: the speaker of "X, the minister, said". */
 function nearestBefore(
@@ -519,19 +545,16 @@ function nearestBefore(
     // … unless a relative pronoun makes it the subject: "a gesture to Moscow, which had argued".
     // "in a newspaper interview": the preposition before the article.
     let leadAt = mention.from - 1;
-    while (ARTICLES.has(tokens[leadAt]?.norm ?? '')) leadAt--;
+    while (ARTICLES.has(tokens[leadAt])) leadAt--;
     const lead = tokens[leadAt];
-    const relative = ['which', 'who'].includes(
-      tokens[mention.to + 1]?.norm ?? tokens[mention.to]?.norm ?? '',
-    );
+    const relative = RELATIVE_PRONOUN.has(tokens[mention.to + 1] ?? tokens[mention.to]);
     // "the government of Prime Minister Koizumi said": the government is his.
-    const governmentOf = lead?.norm === 'of' && GOVERNMENT_WORDS.has(tokens[mention.from - 2]?.norm ?? '');
+    const governmentOf = lead?.norm === 'of' && GOVERNMENT_WORD.has(tokens[mention.from - 2]);
     // "a spokesman for the French Foreign Ministry said": the official speaks for it.
-    const officialOf =
-      (lead?.norm === 'for' || lead?.norm === 'of') && OFFICIAL_NOUNS.has(tokens[leadAt - 1]?.norm ?? '');
+    const officialOf = (lead?.norm === 'for' || lead?.norm === 'of') && OFFICIAL_NOUN.has(tokens[leadAt - 1]);
     if (
       lead &&
-      PREPOSITIONS.has(lead.norm) &&
+      PREPOSITIONS.has(lead) &&
       !['as', 'by'].includes(lead.norm) &&
       !relative &&
       !governmentOf &&
@@ -548,20 +571,20 @@ function startsClause(
   tokens: readonly Token[],
   at: number,
   sentenceStart: number,
-  mentionEnds: ReadonlySet<number> = NO_ENDS,
-  speechEnds: ReadonlySet<number> = NO_ENDS,
+  mentionEnds: readonly number[] = NO_ENDS,
+  speechEnds: readonly number[] = NO_ENDS,
 ): boolean {
   for (let index = at - 1; index >= sentenceStart; index--) {
     const token = tokens[index] as Token;
     // "said Japan regarded …": a reported clause without "that".
-    if (speechEnds.has(index + 1)) return true;
+    if (speechEnds.includes(index + 1)) return true;
     // "with Russia and China": a conjunct of the mention before, not a new clause.
-    if (token.norm === 'and' && mentionEnds.has(index)) return false;
+    if (token.word === AND && mentionEnds.includes(index)) return false;
     // "Tajikistan, Uzbekistan, Pakistan and India": a list item, not a clause after a comma.
     // … unless the comma ends an opening phrase: "Under pressure from Washington, Tokyo and Seoul agreed".
     if (
       token.kind === TokenKind.Comma &&
-      mentionEnds.has(index) &&
+      mentionEnds.includes(index) &&
       continuesList(tokens, at) &&
       !endsOpeningPhrase(tokens, sentenceStart, index)
     )
@@ -575,11 +598,11 @@ function startsClause(
     )
       return true;
     if (token.kind !== TokenKind.Word) return false;
-    if (CLAUSE_OPENERS.has(token.norm)) return true;
+    if (CLAUSE_OPENER.has(token)) return true;
     // "On Tuesday President Bush ordered …": a date before the subject opens no phrase of its own.
-    if (PREPOSITIONS.has(token.norm) && token.norm !== 'as' && !isDate(tokens[index + 1])) return false;
+    if (PREPOSITIONS.has(token) && token.word !== AS && !isDate(tokens[index + 1])) return false;
     // "Foreign Ministry spokesman", "Chinese", "Senior": capitalised words in a title run.
-    if (!SUBJECT_LEAD.has(token.norm) && !token.capital) return false;
+    if (!SUBJECT_LEAD_WORD.has(token) && !token.capital) return false;
   }
   return true;
 }
@@ -590,7 +613,7 @@ function startsClause(
  * "In Tokyo, Hanoi, Seoul and Beijing his hosts wanted".
  */
 function endsOpeningPhrase(tokens: readonly Token[], sentenceStart: number, comma: number): boolean {
-  if (!PREPOSITIONS.has((tokens[sentenceStart] as Token | undefined)?.norm ?? '')) return false;
+  if (!PREPOSITIONS.has(tokens[sentenceStart])) return false;
   for (let index = sentenceStart; index < comma; index++)
     if ((tokens[index] as Token).kind === TokenKind.Comma) return false;
   let index = comma + 1;
@@ -600,7 +623,7 @@ function endsOpeningPhrase(tokens: readonly Token[], sentenceStart: number, comm
       index++;
     else break;
   }
-  return isVerbish(tokens[index], NO_ENDS, index);
+  return isVerbish(tokens[index], NO_VERBS, index);
 }
 
 /** The mention starting at `at` is followed by another list comma or "and"/"or". */

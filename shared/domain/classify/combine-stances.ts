@@ -79,10 +79,10 @@ export function combinedLabels(
     const rule = rules.get(key);
     if (rule && !model.topics.has(rule.topic)) return [{ label: rule, reading: undefined }];
     const readings = byPair.get(key) ?? [];
-    const scores = MODEL_STANCES.map((stance, index) => {
-      const seen = either(surestPerSentence(readings, index));
-      return either([seen, rule?.stance === stance ? Math.max(RULE_FLOOR, rule.confidence) : 0]);
-    });
+    const seen = seenPerClass(readings);
+    const scores = MODEL_STANCES.map((stance, index) =>
+      either([seen[index] ?? 0, rule?.stance === stance ? Math.max(RULE_FLOOR, rule.confidence) : 0]),
+    );
     const score = Math.max(...scores);
     const best = scores.indexOf(score);
     const stance = MODEL_STANCES[best];
@@ -108,14 +108,22 @@ const atClass = (reading: ScoredCandidate, index: number) => reading.probabiliti
 const either = (probabilities: readonly number[]) =>
   1 - probabilities.reduce((none, probability) => none * (1 - probability), 1);
 
-/** A sentence's speaker and subject readings share its words: it counts once, at its surest. */
-function surestPerSentence(readings: readonly ScoredCandidate[], index: number): number[] {
-  const surest = new Map<number, number>();
+/**
+ * Per class (support, oppose, mixed), the chance some sentence says it. A sentence's speaker and
+ * subject readings share its words: it counts once, at its surest. All three classes in one pass.
+ */
+function seenPerClass(readings: readonly ScoredCandidate[]): readonly number[] {
+  const surest = new Map<number, number[]>();
   for (const reading of readings) {
     const at = reading.candidate.sentence.index;
-    surest.set(at, Math.max(surest.get(at) ?? 0, atClass(reading, index)));
+    const best = surest.get(at);
+    if (!best) surest.set(at, [atClass(reading, 0), atClass(reading, 1), atClass(reading, 2)]);
+    else
+      for (let index = 0; index < best.length; index++)
+        best[index] = Math.max(best[index] ?? 0, atClass(reading, index));
   }
-  return [...surest.values()];
+  const sentences = [...surest.values()];
+  return MODEL_STANCES.map((_, index) => either(sentences.map((best) => best[index] ?? 0)));
 }
 
 /** The rules' sentences first, then the model's surest, one per sentence; never none. */

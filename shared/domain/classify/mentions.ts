@@ -13,6 +13,15 @@ import {
 } from './grammar.js';
 import type { Hit } from './scan.js';
 import { type Token, TokenKind } from './tokens.js';
+import { WordSet } from './word-set.js';
+
+// Asked of the tokens around every mention: by word number, not by hashing norms into string Sets.
+const AFTER_PREPOSITION_WORD = new WordSet(AFTER_PREPOSITION);
+const LIST_WORD = new WordSet(LIST_WORDS);
+const CLAUSE_WORD = new WordSet(CLAUSE_WORDS);
+const VERB = new WordSet(VERBS);
+const OFFICIAL_NOUN = new WordSet(OFFICIAL_NOUNS);
+const OBJECT_LEAD = new WordSet(OBJECT_LEADS);
 
 export type MentionKind = 'person' | 'state' | 'body' | 'voice' | 'pronoun' | 'title' | 'collective';
 
@@ -150,8 +159,8 @@ export function findMentions(
     const at = recentPeople.findIndex((candidate) => candidate.name === person.name);
     if (at >= 0) recentPeople.splice(at, 1);
     // "He told Clinton …": a person named as an object does not take "he" from the subject.
-    const lead = from === undefined ? undefined : tokens[from - 1]?.norm;
-    if (lead && OBJECT_LEADS.has(lead) && recentPeople.length > 0) recentPeople.splice(1, 0, person);
+    const lead = from === undefined ? undefined : tokens[from - 1];
+    if (OBJECT_LEAD.has(lead) && recentPeople.length > 0) recentPeople.splice(1, 0, person);
     else recentPeople.unshift(person);
   };
   // "The Foreign Ministry", "the government": the state named last (a person named since may be a visitor).
@@ -186,12 +195,14 @@ export function findMentions(
       // "A Foreign Ministry spokesman … urged Washington to heed what he called …": an unnamed official.
       const unnamed = unnamedOfficial(mention, text, tokens);
       if (unnamed && fits(unnamed)) return unnamed;
-      const lead = tokens[mention.from - 1]?.norm;
-      if (mention.kind !== 'state' || mention.actors.length !== 1 || (lead && AFTER_PREPOSITION.has(lead)))
+      if (
+        mention.kind !== 'state' ||
+        mention.actors.length !== 1 ||
+        AFTER_PREPOSITION_WORD.has(tokens[mention.from - 1])
+      )
         continue;
       // "If the United States tore up the treaty, he said": a state in a condition is no speaker's.
-      if (tokens.slice(Math.max(0, mention.from - 3), mention.from).some((token) => token.norm === 'if'))
-        continue;
+      if (ifBefore(tokens, mention.from)) continue;
       const actor = mention.actors[0];
       const fellow = recentPeople.slice(0, 4).find((person) => person.actor === actor && fits(person));
       if (fellow) return fellow;
@@ -203,11 +214,10 @@ export function findMentions(
       const mention = mentions[index] as Mention;
       if (at - mention.to > 30) return undefined;
       if (stopBetween(tokens, mention.to, at)) return undefined;
-      const lead = tokens[mention.from - 1]?.norm;
       if (
         (mention.kind === 'person' || mention.kind === 'pronoun' || mention.kind === 'title') &&
         mention.actors.length === 1 &&
-        !(lead && OBJECT_LEADS.has(lead))
+        !OBJECT_LEAD.has(tokens[mention.from - 1])
       )
         return mention.actors[0];
     }
@@ -265,7 +275,7 @@ export function findMentions(
         offset === 0 &&
         tokens[previous.to]?.kind === TokenKind.Possessive &&
         isModifier(tokens[previous.to + 1]) &&
-        OFFICIAL_NOUNS.has(tokens[candidate.to - 1]?.norm ?? '')
+        OFFICIAL_NOUN.has(tokens[candidate.to - 1])
       )
         return candidate;
       return undefined;
@@ -459,11 +469,16 @@ function latestSubjectState(
     if (at - mention.to > 60) return undefined;
     if ((mention.kind !== 'state' && mention.kind !== 'body') || mention.actors.length !== 1 || mention.act)
       continue;
-    const lead = tokens[mention.from - 1]?.norm;
-    if (lead && AFTER_PREPOSITION.has(lead)) continue;
+    if (AFTER_PREPOSITION_WORD.has(tokens[mention.from - 1])) continue;
     return mention.actors[0];
   }
   return undefined;
+}
+
+/** "if" among the three tokens before `at`. */
+function ifBefore(tokens: readonly Token[], at: number): boolean {
+  for (let index = Math.max(0, at - 3); index < at; index++) if (tokens[index]?.norm === 'if') return true;
+  return false;
 }
 
 /** A full stop between two tokens: they are in different sentences. */
@@ -477,16 +492,17 @@ function stopBetween(tokens: readonly Token[], from: number, to: number): boolea
 const isModifier = (token: Token | undefined) =>
   token?.kind === TokenKind.Word &&
   !token.capital &&
-  !AFTER_PREPOSITION.has(token.norm) &&
-  !LIST_WORDS.has(token.norm) &&
-  !CLAUSE_WORDS.has(token.norm) &&
-  !VERBS.has(token.norm);
+  !AFTER_PREPOSITION_WORD.has(token) &&
+  !LIST_WORD.has(token) &&
+  !CLAUSE_WORD.has(token) &&
+  !VERB.has(token);
 
 /** "a Foreign Ministry spokesman", "a senior Russian diplomat": a person of a state, not named. */
 function unnamedOfficial(mention: Mention, text: string, tokens: readonly Token[]): Person | undefined {
   if (mention.kind !== 'body' || mention.actors.length !== 1 || mention.possessive) return undefined;
-  const noun = tokens[mention.to - 1]?.norm ?? '';
-  if (!OFFICIAL_NOUNS.has(noun)) return undefined;
+  const last = tokens[mention.to - 1];
+  if (!OFFICIAL_NOUN.has(last)) return undefined;
+  const noun = last?.norm;
   return {
     name: spokenText(text, tokens, mention.from, mention.to),
     actor: mention.actors[0] as string,
@@ -668,7 +684,7 @@ export function conjunctGroup(
     group.unshift(left);
   }
   const lead = tokens[(group[0] as Mention).from - 1];
-  if (group.length > 1 && lead && AFTER_PREPOSITION.has(lead.norm)) return [own];
+  if (group.length > 1 && AFTER_PREPOSITION_WORD.has(lead)) return [own];
   return listOf(group, tokens) ? group : [own];
 }
 
@@ -678,8 +694,7 @@ export function listOf(group: readonly Mention[], tokens: readonly Token[]): boo
   for (let index = 1; index < group.length; index++) {
     const left = group[index - 1] as Mention;
     const right = group[index] as Mention;
-    for (let cursor = left.to; cursor < right.from; cursor++)
-      if (LIST_WORDS.has((tokens[cursor] as Token).norm)) return true;
+    for (let cursor = left.to; cursor < right.from; cursor++) if (LIST_WORD.has(tokens[cursor])) return true;
   }
   return false;
 }
@@ -687,7 +702,7 @@ export function listOf(group: readonly Mention[], tokens: readonly Token[]): boo
 export const plainAnd = (tokens: readonly Token[], from: number, to: number) =>
   to - from === 1 && tokens[from]?.norm === 'and';
 
-const JOINERS = new Set(['and', 'as', 'well', 'together', 'with', 'along', ',', 'plus']);
+const JOINERS = new WordSet(new Set(['and', 'as', 'well', 'together', 'with', 'along', ',', 'plus']));
 /**
  * Only ",", "and", ", and", "as well as", "together with" between two mentions; read forwards, a
  * possessive may stand there too ("Kazakhstan’s Nazarbaev and …").
@@ -696,7 +711,7 @@ export function joins(tokens: readonly Token[], from: number, to: number, posses
   if (to <= from || to - from > 3) return false;
   for (let index = from; index < to; index++) {
     const token = tokens[index] as Token;
-    if (!JOINERS.has(token.norm) && !(possessive && token.kind === TokenKind.Possessive)) return false;
+    if (!JOINERS.has(token) && !(possessive && token.kind === TokenKind.Possessive)) return false;
   }
   return true;
 }

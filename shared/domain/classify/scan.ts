@@ -3,6 +3,12 @@ import { PhraseMatches } from './phrase-matches.js';
 import type { PhraseTrie } from './phrase-trie.js';
 import type { Token } from './tokens.js';
 
+/** Each layer's index in LAYERS: a property read per match, not a search of the list. */
+const LAYER_INDEX = perLayer(() => 0);
+LAYERS.forEach((layer, index) => {
+  LAYER_INDEX[layer] = index;
+});
+
 /** A dictionary phrase found in the text: tokens[from] … tokens[to - 1], with every value it has there. */
 export interface Hit {
   readonly from: number;
@@ -39,7 +45,7 @@ export function scan(tokens: readonly Token[], text: string, lexicon: PhraseTrie
     const compound = (tokens[index] as Token).joined;
     longest.fill(-1);
     for (let at = 0; at < count; at++) {
-      const layer = LAYERS.indexOf(matches.value(at).layer);
+      const layer = LAYER_INDEX[matches.value(at).layer];
       layers[at] = layer;
       if ((busyUntil[layer] as number) > index || (compound && (layer === speech || layer === cue))) continue;
       const to = matches.to(at);
@@ -64,12 +70,26 @@ export function scan(tokens: readonly Token[], text: string, lexicon: PhraseTrie
  * ABM treaty) still says of a missile defense what "destroy" says.
  */
 function inheritTopics(values: LexValue[], matches: PhraseMatches<LexValue>, to: number): void {
-  const named = new Set<string>();
-  for (const value of values) if (value.kind === 'cue' && value.topic !== null) named.add(value.topic);
-  if (named.size === 0) return;
+  // The longer cue's own values come first; a set of their topics would cost more than these few compares.
+  const own = values.length;
+  if (!values.some((value) => value.kind === 'cue' && value.topic !== null)) return;
   for (let at = 0; at < matches.length; at++) {
     const value = matches.value(at);
-    if (matches.to(at) < to && value.kind === 'cue' && value.topic !== null && !named.has(value.topic))
+    if (
+      matches.to(at) < to &&
+      value.kind === 'cue' &&
+      value.topic !== null &&
+      !namesTopic(values, own, value.topic)
+    )
       values.push(value);
   }
+}
+
+/** One of values[0 … count) is a cue of the topic. */
+function namesTopic(values: readonly LexValue[], count: number, topic: string): boolean {
+  for (let index = 0; index < count; index++) {
+    const value = values[index];
+    if (value?.kind === 'cue' && value.topic === topic) return true;
+  }
+  return false;
 }

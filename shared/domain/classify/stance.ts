@@ -29,7 +29,20 @@ import { type Token, TokenKind } from './tokens.js';
 import type { TopicHit } from './topics.js';
 import { WordSet } from './word-set.js';
 
+// Asked of the tokens around every cue: by word number, not by hashing norms into string Sets.
 const OBJECT_STOP = new WordSet(OBJECT_STOPS);
+const OWN_WORD = new WordSet(OWN);
+const PERFORMING_WORD = new WordSet(PERFORMING);
+const NEEDED_WORD = new WordSet(NEEDED);
+const PREDICTING_WORD = new WordSet(PREDICTING);
+const MODAL = new WordSet(MODALS);
+const WISHING_WORD = new WordSet(WISHING);
+const PREVENTING_WORD = new WordSet(PREVENTING);
+const AFFIRMING_WORD = new WordSet(AFFIRMING);
+const AFFIRMED_WORD = new WordSet(AFFIRMED);
+const NEUTRAL_WORD = new WordSet(NEUTRAL);
+const PERMITTING_WORD = new WordSet(PERMITTING);
+const CONTRAST = new WordSet(CONTRASTS);
 
 /** One sentence's evidence that an actor holds a position on a topic. */
 export interface Observation {
@@ -239,7 +252,7 @@ export function observeSentence(context: SentenceContext): Observation[] {
     const predicative = asBefore(tokens, cue.from, 0) !== undefined;
     // "approve it": the topic named last.
     if (!target && itObject) {
-      target = [...context.topics].reverse().find((topic) => topic.to <= cue.from);
+      target = context.topics.findLast((topic) => topic.to <= cue.from);
       const previous = context.previousTopics[0];
       if (!target && previous) target = namedTopic(previous, cue.from);
     }
@@ -249,16 +262,14 @@ export function observeSentence(context: SentenceContext): Observation[] {
       // A predicative "as" looks back only to the verb's object ("would view its collapse as a threat").
       const start = Math.max(sentence.from, cue.from - (verdict ? 2 * TOPIC_REACH : 10));
       target =
-        [...cues]
-          .reverse()
-          .find((other) => other.topical.size > 0 && other.to <= cue.from && other.from >= start) ??
-        [...context.topics].reverse().find((topic) => topic.to <= cue.from && topic.from >= start);
+        cues.findLast((other) => other.topical.size > 0 && other.to <= cue.from && other.from >= start) ??
+        context.topics.findLast((topic) => topic.to <= cue.from && topic.from >= start);
     }
     // "the national shield, which Russia continues to oppose": the thing before the relative clause.
     const clauseHead = tokens[clauseStart(cue.from)]?.norm;
     if (!target && (clauseHead === 'which' || clauseHead === 'that')) {
       const head = clauseStart(cue.from);
-      target = [...context.topics].reverse().find((topic) => topic.to <= head && head - topic.to <= 2);
+      target = context.topics.findLast((topic) => topic.to <= head && head - topic.to <= 2);
     }
     // "understood the American concern …, but": a hedge in a sentence naming no topic is about the dispatch's.
     const top = context.dispatchTopics[0];
@@ -391,9 +402,7 @@ function topicFor(
   // "abandon it", "withdraw from it", "tear it down": the topic named last that the cue can be about.
   const next = tokens[cue.to]?.norm === 'from' || tokens[cue.to]?.norm === 'to' ? cue.to + 1 : cue.to;
   if (tokens[next]?.norm === 'it' || holdsIt(tokens, cue)) {
-    const before = [...context.topics]
-      .reverse()
-      .find((hit) => hit.to <= cue.from && cue.topical.has(hit.topic));
+    const before = context.topics.findLast((hit) => hit.to <= cue.from && cue.topical.has(hit.topic));
     if (before) return before.topic;
     for (const topic of context.previousTopics) if (cue.topical.has(topic)) return topic;
   }
@@ -428,13 +437,13 @@ function isUnclaimedEvent(cue: Cue, context: SentenceContext): boolean {
   if (context.mentions.some((mention) => mention.act && mention.head === cue.from)) return false;
   for (let index = cue.from - 1; index >= Math.max(context.sentence.from, cue.from - 4); index--) {
     const token = tokens[index] as Token;
-    if (OWN.has(token.norm) || token.kind === TokenKind.Possessive) return false;
-    if (PERFORMING.has(token.norm)) return false;
+    if (OWN_WORD.has(token) || token.kind === TokenKind.Possessive) return false;
+    if (PERFORMING_WORD.has(token)) return false;
     if (token.kind !== TokenKind.Word) break;
   }
   // "Those amendments … are needed": the act is claimed as necessary.
   for (let index = cue.to; index < Math.min(context.sentence.to, cue.to + 8); index++)
-    if (NEEDED.has((tokens[index] as Token).norm)) return false;
+    if (NEEDED_WORD.has(tokens[index])) return false;
   return true;
 }
 
@@ -445,8 +454,7 @@ function saidOf(tokens: readonly Token[], from: number, to: number): boolean {
     const word = (tokens[index] as Token).norm;
     if (word !== 'or' && OBJECT_STOPS.has(word)) return false;
   }
-  const before = tokens[to - 1]?.norm ?? '';
-  return PREDICTING.has(before);
+  return PREDICTING_WORD.has(tokens[to - 1]);
 }
 
 function nearestTopic(topics: readonly TopicHit[], cue: Cue, tokens: readonly Token[]): TopicHit | undefined {
@@ -570,7 +578,7 @@ function holderOf(
     )
       return { mentions: local.holders, speech: true };
     // "the United States, he said, should give up the program": what another should do is the speaker's view.
-    if (prescribes(context.tokens, at) || WISHING.has(context.tokens[frame.verb.to - 1]?.norm ?? ''))
+    if (prescribes(context.tokens, at) || WISHING_WORD.has(context.tokens[frame.verb.to - 1]))
       return { mentions: frame.holders, speech: true };
     // "Ivanov said Washington’s plan …": a non-subject possessive inside a statement is reported.
     return undefined;
@@ -581,8 +589,7 @@ function holderOf(
 
 /** "should give up", "must abandon": a modal just before the cue. */
 function prescribes(tokens: readonly Token[], to: number): boolean {
-  for (let index = to - 1; index >= to - 3 && index >= 0; index--)
-    if (MODALS.has((tokens[index] as Token).norm)) return true;
+  for (let index = to - 1; index >= to - 3 && index >= 0; index--) if (MODAL.has(tokens[index])) return true;
   return false;
 }
 
@@ -627,10 +634,9 @@ function negation(
     if (negator.to > at || negator.from < start) continue;
     // "stop the drift toward an arms race", "prevent the treaty's collapse": preventing a harm
     // warns of it, as naming it does.
-    if (harm && PREVENTING.has((tokens[negator.from] as Token).norm)) continue;
+    if (harm && PREVENTING_WORD.has(tokens[negator.from])) continue;
     // "made no secret of their sympathy", "no doubt": a denial that affirms.
-    if (AFFIRMING.has(tokens[negator.to]?.norm ?? '') && AFFIRMED.has(tokens[negator.to + 1]?.norm ?? ''))
-      continue;
+    if (AFFIRMING_WORD.has(tokens[negator.to]) && AFFIRMED_WORD.has(tokens[negator.to + 1])) continue;
     let gap = 0;
     let broken = false;
     let neutral = false;
@@ -638,13 +644,12 @@ function negation(
       const token = tokens[index] as Token;
       if (token.kind === TokenKind.Comma || token.kind === TokenKind.Dash) broken = true;
       if (token.kind === TokenKind.Word) gap++;
-      if (NEUTRAL.has(token.norm)) neutral = true;
+      if (NEUTRAL_WORD.has(token)) neutral = true;
       // "could not be allowed to stand in its way": refusing what a cue names keeps its sense.
-      if (PERMITTING.has(token.norm)) return undefined;
+      if (PERMITTING_WORD.has(token)) return undefined;
     }
     // "adapt the treaty rather than discard it": what is set aside is no position either way.
-    const contrast =
-      CONTRASTS.has((tokens[negator.from] as Token).norm) && (tokens[negator.to - 1] as Token).norm !== 'no';
+    const contrast = CONTRAST.has(tokens[negator.from]) && (tokens[negator.to - 1] as Token).norm !== 'no';
     if (!broken && gap <= NEGATION_REACH) return neutral || contrast ? 'void' : 'negated';
   }
   return undefined;

@@ -14,7 +14,9 @@ export class WordSet {
 
   constructor(private readonly words: ReadonlySet<string>) {}
 
-  has(token: Token): boolean {
+  /** No token (past either end of the text) is in no set. */
+  has(token: Token | undefined): boolean {
+    if (token === undefined) return false;
     const word = token.word;
     // A word the full word table lacks has no number: asked by its norm.
     if (word < 0) return this.words.has(token.norm);
