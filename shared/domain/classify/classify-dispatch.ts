@@ -111,7 +111,8 @@ export function analyseDispatch(
       paragraph = sentence.paragraph;
       quoteOpen = false;
       lastSpeaker = undefined;
-      previousTopics = [];
+      // The topics named last carry over: "In Berlin, Fischer welcomed the decision" opens a
+      // paragraph about the ratification the one before named.
     }
     const mentionRange = mentionCursor.range(sentence);
     const sentenceTopics = topicCursor.slice(sentence);
