@@ -38,6 +38,26 @@ describe('the model’s candidates', () => {
     );
   });
 
+  it.each([
+    [
+      'the subject of a relative clause holds only the topics inside it',
+      'The national missile defense debate went on. Bush made the case for a limited national missile defense aimed at the small arsenals that North Korea may acquire.',
+      ['USA NMD'],
+    ],
+    [
+      'the subject of a main clause holds the sentence’s topics',
+      'The national missile defense debate went on. North Korea may acquire long-range missiles, and Bush made the case for a limited national missile defense.',
+      ['PRK NMD', 'USA NMD'],
+    ],
+  ])('%s', (_, body, pairs) => {
+    // Act
+    const candidates = candidatesOf(body);
+    // Assess
+    expect([...new Set(candidates.map((candidate) => `${candidate.actor} ${candidate.topic}`))]).toEqual(
+      pairs,
+    );
+  });
+
   it('gives the model the cue lexicon’s polarities, marked when a negator stands just before them', () => {
     // Act
     const [first] = candidatesOf(

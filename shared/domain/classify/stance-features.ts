@@ -1,5 +1,6 @@
 import { innermostFrame, inRanges } from './clauses.js';
 import { ACTOR_BEFORE, cueMarker, FeaturesAround, Marker } from './features-around.js';
+import { VERBS } from './grammar.js';
 import type { Mention } from './mentions.js';
 import type { Sentence } from './sentences.js';
 import type { SentenceContext } from './stance.js';
@@ -45,6 +46,8 @@ export type HolderRole = 'speech' | 'quoted' | 'subject';
 interface Holder {
   readonly mention: Mention;
   readonly role: HolderRole;
+  /** Token range of the only topic phrases it holds; undefined: all of the sentence's. */
+  readonly within?: readonly [number, number];
 }
 
 interface TopicSpan {
@@ -93,12 +96,13 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
     const speakers =
       innermostFrame(structure.frames, subject.at)?.holders ??
       (inRanges(structure.quotes, subject.at) ? quotedSpeakers : undefined);
+    const within = relativeClause(structure.clauseStarts, subject.at, context);
     for (const mention of subject.holders)
       if (
         !speakers ||
         speakers.some((speaker) => speaker.actors.some((actor) => mention.actors.includes(actor)))
       )
-        holders.push({ mention, role: 'subject' });
+        holders.push({ mention, role: 'subject', within });
   }
   if (holders.length === 0) return [];
 
@@ -113,10 +117,11 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
 
   const candidates: ModelCandidate[] = [];
   const around = spans.map((span) => wordsAround(context, span, inMention, windowOf(span, sentence)));
-  for (const { mention, role } of holders) {
+  for (const { mention, role, within } of holders) {
     if (mention.kind === 'voice') continue;
     for (let index = 0; index < spans.length; index++) {
       const span = spans[index] as TopicSpan;
+      if (within && (span.inherited || span.from < within[0] || span.from >= within[1])) continue;
       // The last speaker holds the quotation's words only, not the rest of the sentence.
       if (role === 'quoted' && !inRanges(structure.quotes, span.from)) continue;
       for (const actor of mention.actors)
@@ -132,6 +137,35 @@ export function modelCandidates(context: SentenceContext): ModelCandidate[] {
   }
   return candidates;
 }
+
+/**
+ * "a defense aimed at the small arsenals that North Korea may acquire": the subject of a relative
+ * clause acts only inside it. The clause's token range, or undefined for any other subject.
+ */
+function relativeClause(
+  clauseStarts: readonly number[],
+  at: number,
+  { tokens, sentence }: SentenceContext,
+): readonly [number, number] | undefined {
+  let clause = 0;
+  while (clause + 1 < clauseStarts.length && (clauseStarts[clause + 1] as number) <= at - 1) clause++;
+  const start = clauseStarts[clause] ?? sentence.from;
+  const pronoun = tokens[start - 1];
+  const antecedent = tokens[start - 2];
+  if (
+    !pronoun ||
+    !RELATIVE_PRONOUNS.has(pronoun.norm) ||
+    !antecedent ||
+    antecedent.kind !== TokenKind.Word ||
+    antecedent.capital ||
+    VERBS.has(antecedent.norm) ||
+    antecedent.norm.endsWith('ed')
+  )
+    return undefined;
+  return [start, clauseStarts[clause + 1] ?? sentence.to];
+}
+
+const RELATIVE_PRONOUNS = new Set(['that', 'which', 'whom']);
 
 /** No word before: a pair needs one. */
 const NONE = -2;
