@@ -140,6 +140,21 @@ describe('citations', () => {
     expect(dispatch.date).toBe('1999-02-08');
   });
 
+  it.each([
+    [
+      '(die tageszeitung, February 21; Frankfurter Allgemeine Zeitung, February 22)',
+      ['die tageszeitung', 'Frankfurter Allgemeine Zeitung'],
+    ],
+    ['(joint statement, February 21; Reuters, February 22)', ['joint statement', 'Reuters']],
+    ['(joint statement, February 21)', []],
+    ['(signed in Moscow, February 21)', []],
+  ])('reads a lower-case name as an outlet only beside a capitalised one: %s', (citation, outlets) => {
+    // Act
+    const dispatch = parsed(`Publication: Monitor Volume: 7 Issue: 40\n\n${PROSE.slice(0, -1)} ${citation}.`);
+    // Assess
+    expect(dispatch.paragraphs[0]?.citations.map((c) => c.outlet)).toEqual(outlets);
+  });
+
   it('records where each citation group starts in its paragraph', () => {
     const paragraph = `${PROSE.slice(0, -1)} (Interfax, June 20).`;
     const dispatch = parsed(`Publication: Monitor Volume: 6 Issue: 1\n\n${paragraph}`);

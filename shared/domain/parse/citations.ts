@@ -40,11 +40,16 @@ function parseGroups(inside: string, offset: number): RawCitation[] | undefined 
   const groups: RawCitation[] = [];
   // "(NASA briefing; Reuters, July 12)": a group without a date shares the next group's date.
   let undated: string[] = [];
+  // "(joint statement, September 24; Reuters, September 24)": a name in lower case is an outlet
+  // when a capitalised one vouches for the parenthesis being a citation.
+  let vouched = false;
   for (const group of inside.split(';')) {
     const parts = group.split(',').map((part) => part.trim());
     const date = DATE.exec(parts.at(-1) ?? '');
     if (date) parts.pop();
-    if (parts.length === 0 || !parts.every(isOutletName)) return undefined;
+    if (parts.length === 0 || !parts.every((part) => isOutletName(part) || isLowerCaseName(part)))
+      return undefined;
+    if (parts.some(isOutletName)) vouched = true;
     if (!date) {
       undated.push(...parts);
       continue;
@@ -55,11 +60,15 @@ function parseGroups(inside: string, offset: number): RawCitation[] | undefined 
     groups.push({ outlets: [...undated, ...parts], month, day, offset });
     undated = [];
   }
-  return undated.length === 0 && groups.length > 0 ? groups : undefined;
+  return undated.length === 0 && groups.length > 0 && vouched ? groups : undefined;
 }
 
 /** Outlets that write their own names in lower case: Deutsche Presse-Agentur, Berlin's tageszeitung. */
 const LOWER_CASE_OUTLETS = new Set(['dpa', 'taz']);
+
+/** A short name in lower case ("die tageszeitung", "joint statement"): an outlet only beside a capitalised one. */
+const isLowerCaseName = (part: string) =>
+  /^[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}$/.test(part) && !/^(?:see|cf|e\.g|i\.e)\b/.test(part);
 
 /** Outlet names are short and capitalised ("Interfax", "Vremya MN", "the Washington Post"). */
 function isOutletName(part: string): boolean {
