@@ -31,7 +31,7 @@ export interface LabelledFile {
  * The parts the rules are tuned on and the model is trained on. dev2 was written on 2026-12-01,
  * when dev had stopped teaching anything new; it was scored once as it came (README) before joining.
  */
-export const DEV_DIRECTORIES = ['corpus/sample', 'corpus/dev', 'corpus/dev2'] as const;
+export const DEV_DIRECTORIES = ['corpus/sample', 'corpus/dev', 'corpus/dev2', 'corpus/dev3'] as const;
 
 /** Every dev dispatch with its labels. */
 export const readDevCorpus = (): LabelledFile[] =>

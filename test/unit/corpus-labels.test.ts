@@ -16,6 +16,7 @@ const CORPORA = [
   'corpus/sample',
   'corpus/dev',
   'corpus/dev2',
+  'corpus/dev3',
   'corpus/heldout',
   'corpus/heldout2',
   '../shared/seeds',
