@@ -148,6 +148,10 @@ describe('citations', () => {
     ['(joint statement, February 21; Reuters, February 22)', ['joint statement', 'Reuters']],
     ['(joint statement, February 21)', []],
     ['(signed in Moscow, February 21)', []],
+    [
+      '(State Department briefings, February 20, 21; Reuters, February 21)',
+      ['State Department briefings', 'Reuters'],
+    ],
   ])('reads a lower-case name as an outlet only beside a capitalised one: %s', (citation, outlets) => {
     // Act
     const dispatch = parsed(`Publication: Monitor Volume: 7 Issue: 40\n\n${PROSE.slice(0, -1)} ${citation}.`);

@@ -12,6 +12,7 @@ const MONTH_NAMES =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 /** "May 28", "May 28-29", "May 28 and 29": the last day is the one cited. */
 const DATE = new RegExp(`^(${MONTH_NAMES})\\s+(\\d{1,2})(?:\\s*(?:-|–|and|&)\\s*(\\d{1,2}))?$`, 'i');
+const DAY = /^\d{1,2}$/;
 const PARENTHESIS = /\(([^()]{3,400})\)/g;
 /** A citation ends a sentence: it is followed by the paragraph's end or by a new sentence. */
 const ENDS_SENTENCE = /^[.;]?["”’]?(?:\s*$|\s+["“‘(]?[A-Z0-9])/;
@@ -45,6 +46,8 @@ function parseGroups(inside: string, offset: number): RawCitation[] | undefined 
   let vouched = false;
   for (const group of inside.split(';')) {
     const parts = group.split(',').map((part) => part.trim());
+    // "August 17, 18": a second day after a comma, like "August 17 and 18".
+    const lastDay = DAY.test(parts.at(-1) ?? '') && DATE.test(parts.at(-2) ?? '') ? parts.pop() : undefined;
     const date = DATE.exec(parts.at(-1) ?? '');
     if (date) parts.pop();
     if (parts.length === 0 || !parts.every((part) => isOutletName(part) || isLowerCaseName(part)))
@@ -55,7 +58,7 @@ function parseGroups(inside: string, offset: number): RawCitation[] | undefined 
       continue;
     }
     const month = monthNumber(date[1] ?? '');
-    const day = Number(date[3] ?? date[2]);
+    const day = Number(lastDay ?? date[3] ?? date[2]);
     if (month < 1 || day < 1 || day > 31) return undefined;
     groups.push({ outlets: [...undated, ...parts], month, day, offset });
     undated = [];
@@ -73,6 +76,8 @@ const isLowerCaseName = (part: string) =>
 /** Outlet names are short and capitalised ("Interfax", "Vremya MN", "the Washington Post"). */
 function isOutletName(part: string): boolean {
   if (part.length > 60 || /^(?:see|cf\.?|e\.g\.|i\.e\.)\b/i.test(part)) return false;
+  // A date or a bare number where an outlet should be: the parenthesis is not a citation.
+  if (DATE.test(part) || DAY.test(part)) return false;
   if (LOWER_CASE_OUTLETS.has(part)) return true;
   return /^(?:the\s+)?[A-Z0-9]/.test(part) && part.split(/\s+/).length <= 7;
 }
