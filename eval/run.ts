@@ -23,6 +23,8 @@ const parts: { name: string; tuned: boolean; files: LabelledFile[] }[] = [
   { name: 'held-out', tuned: false, files: heldOut },
   // Written on 2026-12-01 after held-out had been read often: a second test part, scored as it came.
   { name: 'held-out 2', tuned: false, files: readLabelledCorpus('corpus/heldout2') ?? [] },
+  // Written on 2026-12-01 evening, while dev2 and dev3 were tuned on: read once, at the end of that day.
+  { name: 'held-out 3', tuned: false, files: readLabelledCorpus('corpus/heldout3') ?? [] },
   { name: 'seeds', tuned: false, files: readLabelledCorpus('../shared/seeds') ?? [] },
 ];
 

@@ -19,6 +19,7 @@ const CORPORA = [
   'corpus/dev3',
   'corpus/heldout',
   'corpus/heldout2',
+  'corpus/heldout3',
   '../shared/seeds',
 ]
   .map((dir) => new URL(`../../${dir}/`, import.meta.url))
