@@ -463,6 +463,15 @@ describe('stance', () => {
     expect(classification.stances.map((stance) => stance.evidence[0]?.speaker)).toEqual([speaker]);
   });
 
+  it('reads a newspaper the dispatch cites as a voice of its own, though the dictionary does not know it', () => {
+    // Act
+    const stances = stancesOf(
+      'In Kiev the debate went on. Zerkalo Nedeli argued that Ukraine should keep the ABM treaty intact (Zerkalo Nedeli, May 29). Kiev said nothing',
+    );
+    // Assess
+    expect(stances).toEqual([]);
+  });
+
   it('takes the later of two positions the text dates', () => {
     const body =
       'As recently as February the chancellor had warned that the American missile defense plan would set off an arms race. German Chancellor Gerhard Schroeder now said Germany backed the American missile defense plan';

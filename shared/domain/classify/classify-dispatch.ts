@@ -1,4 +1,5 @@
 import type { Dispatch } from '../dispatch.js';
+import { withCitedVoices } from './cited-voices.js';
 import type {
   ActorLabel,
   Classification,
@@ -77,7 +78,12 @@ export function analyseDispatch(
   const mentions = findMentions(
     dispatch.text,
     tokens,
-    found.mention.filter((hit) => !insideTopic(hit)),
+    withCitedVoices(
+      dispatch,
+      tokens,
+      inCitation,
+      found.mention.filter((hit) => !insideTopic(hit)),
+    ),
     (index) => inCitation[index] === 1,
     dispatch.date,
     dictionaries,

@@ -289,6 +289,8 @@ export function structureOf(
     if (verb.from < from || verb.from >= to || inQuote(verb.from)) continue;
     // "States", "Calls": a capital mid-sentence is a name or a noun, not a verb.
     if ((tokens[verb.from] as Token).capital && verb.from !== from) continue;
+    // "Kiev should say so": what someone should or would say is not said.
+    if (PRESCRIBING_MODALS.has(tokens[verb.from - 1]?.norm ?? '')) continue;
     const holder =
       continuedStatement(verb, frames, tokens, own, from, mentionEnds, speechEnds) ??
       speakerOf(verb, own, subjects, tokens, from);
@@ -467,6 +469,9 @@ function parentheticalSubject(
     return undefined;
   return active.find((subject) => subject.at === open);
 }
+
+/** A modal before a verb of saying that makes the saying unsaid. */
+const PRESCRIBING_MODALS = new Set(['should', 'must', 'ought', 'would', 'could', 'might']);
 
 /** Words that may open a participle clause after its comma: "…, while stressing that". */
 const PARTICIPLE_OPENERS = new WordSet(new Set(['while', 'after', 'before', 'when', 'also', 'and']));
