@@ -245,12 +245,14 @@ export function structureOf(
     const relative = tokens[mention.to];
     // "told Clinton that …": that is the verb's clause, not Clinton's.
     const addressee = ADDRESSEE_VERB.has(tokens[mention.from - 1]);
+    // "remains in Spain fighting extradition", "those in Washington who favor": a place after a
+    // preposition holds no clause; what follows it is the clause of the noun before.
+    const place = mention.kind === 'state' && AFTER_PREPOSITION_WORD.has(tokens[mention.from - 1]);
     if (
       relative &&
       !addressee &&
-      (RELATIVE.has(relative) ||
-        // "remains in Spain fighting extradition": a place after a preposition holds no clause.
-        (relative.norm.endsWith('ing') && !AFTER_PREPOSITION_WORD.has(tokens[mention.from - 1]))) &&
+      !place &&
+      (RELATIVE.has(relative) || relative.norm.endsWith('ing')) &&
       mention.kind !== 'pronoun' &&
       verbSoon(tokens, relative.norm.endsWith('ing') ? mention.to : mention.to + 1, to, verbTokens)
     )
