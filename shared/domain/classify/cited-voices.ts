@@ -6,7 +6,7 @@ import { type Token, TokenKind } from './tokens.js';
 /**
  * "… while Zerkalo Nedeli warned that …" with "(Zerkalo Nedeli, April 15)" after it: a name the
  * dispatch cites as its source is a newspaper or an agency, a voice of its own, even when the
- * dictionary does not know it. Its places in the text (outside the citations, capitalised as cited,
+ * dictionary does not know it. Its places in the text (outside the citations, capitalised,
  * and not inside a name the dictionary knows, so "Xinhua" stays what the dictionary says) become
  * voice hits, in order among the dictionary's.
  */
@@ -15,34 +15,35 @@ export function withCitedVoices(
   tokens: readonly Token[],
   inCitation: Uint8Array,
   mentionHits: readonly Hit[],
-): Hit[] {
-  const byFirstWord = new Map<string, string[][]>();
+): readonly Hit[] {
+  // By the first word's norm, as tokens carry it: no slice of the text per token.
+  const byFirstWord = new Map<string, (readonly string[])[]>();
   for (const paragraph of dispatch.paragraphs)
     for (const { outlet } of paragraph.citations) {
-      const words = outlet.split(/\s+/).filter((word) => word.length > 0);
+      const words = outletWords(outlet);
       const first = words[0];
-      if (!first || !/^[A-Z]/.test(first)) continue;
+      if (!first) continue;
       const known = byFirstWord.get(first) ?? [];
-      if (!known.some((other) => other.join(' ') === words.join(' '))) known.push(words);
+      if (!known.includes(words)) known.push(words);
       byFirstWord.set(first, known);
     }
-  if (byFirstWord.size === 0) return [...mentionHits];
+  if (byFirstWord.size === 0) return mentionHits;
 
   const covered = new Uint8Array(tokens.length);
   for (const hit of mentionHits) for (let index = hit.from; index < hit.to; index++) covered[index] = 1;
-  const text = (token: Token) => dispatch.text.slice(token.start, token.end);
   const found: Hit[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token;
-    if (token.kind !== TokenKind.Word || inCitation[index] === 1 || covered[index] === 1) continue;
-    const candidates = byFirstWord.get(text(token));
+    if (!token.capital || token.kind !== TokenKind.Word || inCitation[index] === 1 || covered[index] === 1)
+      continue;
+    const candidates = byFirstWord.get(token.norm);
     if (!candidates) continue;
     const words = candidates
       .filter((outlet) =>
         outlet.every((word, offset) => {
           const at = index + offset;
           const next = tokens[at];
-          return next !== undefined && covered[at] !== 1 && inCitation[at] !== 1 && text(next) === word;
+          return next !== undefined && covered[at] !== 1 && inCitation[at] !== 1 && next.norm === word;
         }),
       )
       .sort((a, b) => b.length - a.length)[0];
@@ -52,6 +53,24 @@ export function withCitedVoices(
     found.push({ from: index, to: index + words.length, values: [value] });
     index += words.length - 1;
   }
-  if (found.length === 0) return [...mentionHits];
+  if (found.length === 0) return mentionHits;
   return [...mentionHits, ...found].sort((a, b) => a.from - b.from || b.to - a.to);
+}
+
+/** An outlet's words as token norms ("Zerkalo Nedeli" → zerkalo, nedeli); none unless capitalised. */
+const wordsByOutlet = new Map<string, readonly string[]>();
+function outletWords(outlet: string): readonly string[] {
+  let words = wordsByOutlet.get(outlet);
+  if (!words) {
+    words = /^[A-Z]/.test(outlet)
+      ? outlet
+          .split(/\s+/)
+          .filter((word) => word.length > 0)
+          .map((word) => word.toLowerCase().replace(/’/g, "'"))
+      : [];
+    // Outlets repeat from dispatch to dispatch; a bound keeps a long-lived Lambda's memory flat.
+    if (wordsByOutlet.size >= 10_000) wordsByOutlet.clear();
+    wordsByOutlet.set(outlet, words);
+  }
+  return words;
 }
