@@ -14,7 +14,15 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { corpusFiles } from '../cli/commands/start.js';
 
-const DIRECTORIES = ['corpus/sample', 'corpus/dev', 'corpus/dev2', 'corpus/dev3', 'corpus/heldout', 'corpus/heldout2', 'corpus/heldout3'];
+const DIRECTORIES = [
+  'corpus/sample',
+  'corpus/dev',
+  'corpus/dev2',
+  'corpus/dev3',
+  'corpus/heldout',
+  'corpus/heldout2',
+  'corpus/heldout3',
+];
 const ROUNDS = Number(process.argv[2] ?? 40);
 const RUNS = 5;
 const files = DIRECTORIES.flatMap((directory) => corpusFiles(directory));
