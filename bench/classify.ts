@@ -13,19 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { corpusFiles } from '../cli/commands/start.js';
+import { CORPUS_DIRECTORIES } from '../eval/labelled-corpus.js';
 
-const DIRECTORIES = [
-  'corpus/sample',
-  'corpus/dev',
-  'corpus/dev2',
-  'corpus/dev3',
-  'corpus/heldout',
-  'corpus/heldout2',
-  'corpus/heldout3',
-];
 const ROUNDS = Number(process.argv[2] ?? 40);
 const RUNS = 5;
-const files = DIRECTORIES.flatMap((directory) => corpusFiles(directory));
+const files = CORPUS_DIRECTORIES.flatMap((directory) => corpusFiles(directory));
 
 const directory = mkdtempSync(join(tmpdir(), 'treatywatch-classify-'));
 const build = (name: string, source: string) => {

@@ -28,10 +28,17 @@ export interface LabelledFile {
 }
 
 /**
- * The parts the rules are tuned on and the model is trained on. dev2 was written on 2026-12-01,
- * when dev had stopped teaching anything new; it was scored once as it came (README) before joining.
+ * The parts the rules are tuned on and the model is trained on. dev2 and dev3 were written on
+ * 2026-12-01, when dev had stopped teaching anything new; each was scored once as it came (README)
+ * before joining.
  */
 export const DEV_DIRECTORIES = ['corpus/sample', 'corpus/dev', 'corpus/dev2', 'corpus/dev3'] as const;
+
+/** The parts never tuned on: their errors are never printed. */
+export const HELD_OUT_DIRECTORIES = ['corpus/heldout', 'corpus/heldout2', 'corpus/heldout3'] as const;
+
+/** Every labelled part of our corpus (the seeds are not ours, and live beside the checkout). */
+export const CORPUS_DIRECTORIES = [...DEV_DIRECTORIES, ...HELD_OUT_DIRECTORIES] as const;
 
 /** Every dev dispatch with its labels. */
 export const readDevCorpus = (): LabelledFile[] =>

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readLabelledCorpus } from '../../eval/labelled-corpus.js';
+import { CORPUS_DIRECTORIES, readLabelledCorpus } from '../../eval/labelled-corpus.js';
 import { type Dispatch, parseDispatch } from '../../shared/domain/index.js';
 
 interface LabelledDispatch {
@@ -12,16 +12,7 @@ interface LabelledDispatch {
 }
 
 /** Every labelled corpus, including the seeds when ../shared/seeds is beside the checkout. */
-const CORPORA = [
-  'corpus/sample',
-  'corpus/dev',
-  'corpus/dev2',
-  'corpus/dev3',
-  'corpus/heldout',
-  'corpus/heldout2',
-  'corpus/heldout3',
-  '../shared/seeds',
-]
+const CORPORA = [...CORPUS_DIRECTORIES, '../shared/seeds']
   .map((dir) => new URL(`../../${dir}/`, import.meta.url))
   .filter((dir) => existsSync(new URL('labels.json', dir)));
 
