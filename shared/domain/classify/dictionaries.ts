@@ -122,7 +122,8 @@ export type LexValue =
   | { readonly layer: 'mention'; readonly kind: 'state'; readonly actor: string }
   | { readonly layer: 'mention'; readonly kind: 'adjective'; readonly actor: string }
   | { readonly layer: 'mention'; readonly kind: 'person'; readonly person: PersonEntry }
-  | { readonly layer: 'mention'; readonly kind: 'surname'; readonly people: readonly PersonEntry[] }
+  /** A name several people answer to: a shared surname ("Ivanov") or a shared name ("George Bush"). */
+  | { readonly layer: 'mention'; readonly kind: 'namesakes'; readonly people: readonly PersonEntry[] }
   | { readonly layer: 'mention'; readonly kind: 'group'; readonly actors: readonly string[] }
   | {
       readonly layer: 'mention';
@@ -286,7 +287,7 @@ export function compileDictionaries(data: {
       add(name, { layer: 'mention', kind: 'state', actor });
     for (const adjective of body.adjectives) add(adjective, { layer: 'mention', kind: 'adjective', actor });
   }
-  // A name two people really share ("George Bush": father and son) is resolved as a shared surname is.
+  // A name two people really share ("George Bush": father and son) is resolved like a shared surname.
   const owners = new Map<string, PersonEntry[]>();
   for (const person of actors.people)
     for (const alias of new Set([person.name, ...person.aliases]))
@@ -294,12 +295,12 @@ export function compileDictionaries(data: {
   for (const [alias, people] of owners) {
     const [only] = people;
     if (people.length === 1 && only) add(alias, { layer: 'mention', kind: 'person', person: only }, 'proper');
-    else add(alias, { layer: 'mention', kind: 'surname', people }, 'proper');
+    else add(alias, { layer: 'mention', kind: 'namesakes', people }, 'proper');
   }
   for (const [phrase, members] of Object.entries(actors.groups))
     add(phrase, { layer: 'mention', kind: 'group', actors: members });
   for (const [surname, people] of sharedSurnames(actors.people))
-    add(surname, { layer: 'mention', kind: 'surname', people }, 'proper');
+    add(surname, { layer: 'mention', kind: 'namesakes', people }, 'proper');
   const named = (
     kind:
       | 'voice'

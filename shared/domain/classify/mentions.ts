@@ -434,8 +434,8 @@ export function findMentions(
           });
         break;
       }
-      case 'surname': {
-        const chosen = chooseBySurname(value.people, recentPeople, date, legislators);
+      case 'namesakes': {
+        const chosen = chooseAmongNamesakes(value.people, recentPeople, date, legislators);
         if (chosen) pushPerson(chosen, hit.from, hit.to);
         break;
       }
@@ -640,7 +640,7 @@ function documentActors(phrase: string, mentions: readonly Mention[], tokens: re
  * office; when none is, the one who left office last before the date ("George Bush" in 2000 is
  * the father, who signed START II in 1993, not the son, who was not yet president).
  */
-function chooseBySurname(
+function chooseAmongNamesakes(
   candidates: readonly PersonEntry[],
   recent: readonly Person[],
   date: string,

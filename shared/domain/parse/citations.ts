@@ -69,13 +69,16 @@ function parseGroups(inside: string, offset: number): RawCitation[] | undefined 
 /** Outlets that write their own names in lower case: Deutsche Presse-Agentur, Berlin's tageszeitung. */
 const LOWER_CASE_OUTLETS = new Set(['dpa', 'taz']);
 
+/** A pointer to other text, not a source: "(see below)", "(cf. the Monitor, June 2)". */
+const POINTER = /^(?:see|cf\.?|e\.g\.|i\.e\.)\b/i;
+
 /** A short name in lower case ("die tageszeitung", "joint statement"): an outlet only beside a capitalised one. */
 const isLowerCaseName = (part: string) =>
-  /^[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}$/.test(part) && !/^(?:see|cf|e\.g|i\.e)\b/.test(part);
+  /^[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}$/.test(part) && !POINTER.test(part);
 
 /** Outlet names are short and capitalised ("Interfax", "Vremya MN", "the Washington Post"). */
 function isOutletName(part: string): boolean {
-  if (part.length > 60 || /^(?:see|cf\.?|e\.g\.|i\.e\.)\b/i.test(part)) return false;
+  if (part.length > 60 || POINTER.test(part)) return false;
   // A date or a bare number where an outlet should be: the parenthesis is not a citation.
   if (DATE.test(part) || DAY.test(part)) return false;
   if (LOWER_CASE_OUTLETS.has(part)) return true;
